@@ -1,0 +1,57 @@
+# The verbs people type. `make run` and `make test` work from a fresh clone.
+PYTHON ?= python3.12
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := .stamps
+SHARED := ../shared/corpus
+export DEBUG ?= 1
+
+.PHONY: run test install db-start db-stop migrate sample lint bench clean browser
+
+$(STAMP)/venv: pyproject.toml requirements.lock
+	@mkdir -p $(STAMP)
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.lock
+	@touch $@
+
+install: $(STAMP)/venv
+
+db-start: install
+	@if [ -z "$$DATABASE_URL" ]; then $(PY) manage.py db start; fi
+
+db-stop: install
+	@if [ -z "$$DATABASE_URL" ]; then $(PY) manage.py db stop; fi
+
+migrate: db-start
+	$(PY) manage.py migrate --no-input
+
+# The bundled sample, then the mid.ru and kremlin.ru samples when shared/ is there.
+# Ingestion is idempotent: a second run reports them unchanged.
+sample: migrate
+	$(PY) manage.py ingest --no-progress sample/
+	@if [ -d $(SHARED) ]; then $(PY) manage.py ingest --no-progress $(SHARED)/midru $(SHARED)/kremlin; fi
+
+run: sample
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+# Chromium for the browser tests: Debian's package where apt works (CI runs as root).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; \
+	  else $(PY) -m playwright install chromium; fi; }
+
+test: install browser db-start
+	$(PY) manage.py check
+	$(PY) manage.py makemigrations --check --dry-run
+	$(PY) -m pytest
+
+lint: install
+	$(VENV)/bin/ruff check .
+
+bench: migrate
+	$(PY) -m bench
+
+clean: db-stop
+	rm -rf $(VENV) $(STAMP) .pgdata staticfiles

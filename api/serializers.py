@@ -1,0 +1,86 @@
+from rest_framework import serializers
+
+from statements.models import Agreement, Country, Event, Person, Statement, Topic
+
+
+class CountrySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Country
+        fields = ["code", "name_en", "name_ru"]
+
+
+class TopicSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Topic
+        fields = ["slug", "name_en", "name_ru"]
+
+
+class PersonSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Person
+        fields = ["key", "name_ru", "name_en", "surname_ru", "surname_en"]
+
+
+class AgreementSerializer(serializers.ModelSerializer):
+    countries = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+
+    class Meta:
+        model = Agreement
+        fields = ["id", "text", "start", "end", "kind", "parties", "countries", "origin", "verified"]
+
+
+class EventSerializer(serializers.ModelSerializer):
+    countries = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+
+    class Meta:
+        model = Event
+        fields = ["id", "text", "start", "end", "title", "starts_on", "ends_on", "precision", "place",
+                  "countries", "origin", "verified"]
+
+
+class StatementListSerializer(serializers.HyperlinkedModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="statement-detail")
+    page_url = serializers.CharField(source="get_absolute_url", read_only=True)
+    speakers = serializers.SerializerMethodField()
+    countries = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+    agreement_count = serializers.IntegerField(read_only=True)
+    event_count = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Statement
+        fields = ["id", "url", "page_url", "title", "kind", "published_on", "published_at", "place", "language",
+                  "doc_number", "source_url", "speakers", "countries", "agreement_count", "event_count"]
+
+    def get_speakers(self, obj) -> list[str]:
+        return [str(link.person) for link in getattr(obj, "speaker_links", [])]
+
+
+class StatementDetailSerializer(serializers.ModelSerializer):
+    page_url = serializers.CharField(source="get_absolute_url", read_only=True)
+    speakers = serializers.SerializerMethodField()
+    countries = serializers.SerializerMethodField()
+    people = serializers.SerializerMethodField()
+    topics = serializers.SerializerMethodField()
+    agreements = AgreementSerializer(many=True, read_only=True)
+    events = EventSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Statement
+        fields = ["id", "page_url", "title", "kind", "published_on", "published_at", "place", "language",
+                  "doc_number", "source_url", "source", "body", "checksum", "speakers", "people", "countries",
+                  "topics", "agreements", "events", "created_at", "updated_at"]
+
+    def get_speakers(self, obj) -> list[str]:
+        return [str(link.person) for link in obj.person_links.all() if link.role == "speaker"]
+
+    def get_people(self, obj) -> list[dict]:
+        return [{"key": link.person.key, "name": str(link.person), "role": link.role, "mentions": link.mentions}
+                for link in obj.person_links.all()]
+
+    def get_countries(self, obj) -> list[dict]:
+        return [{"code": link.country.code, "name_en": link.country.name_en, "name_ru": link.country.name_ru,
+                 "mentions": link.mentions} for link in obj.country_links.all()]
+
+    def get_topics(self, obj) -> list[dict]:
+        return [{"slug": link.topic.slug, "name_en": link.topic.name_en, "name_ru": link.topic.name_ru,
+                 "evidence": link.evidence} for link in obj.topic_links.all()]

@@ -1,0 +1,20 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+def _sync_vocabularies(sender, using="default", **kwargs):
+    from statements import vocabularies
+    from statements.models import Country, Topic
+
+    vocabularies.sync_countries(Country.objects.db_manager(using).model)
+    vocabularies.sync_topics(Topic.objects.db_manager(using).model)
+
+
+class StatementsConfig(AppConfig):
+    name = "statements"
+    verbose_name = "Statements"
+
+    def ready(self):
+        # Like Django's own permissions: reference rows follow the data files
+        # after each migrate, on every database (tests included).
+        post_migrate.connect(_sync_vocabularies, sender=self)

@@ -1,0 +1,252 @@
+"""The archive's data: statements and what was extracted from them."""
+
+from __future__ import annotations
+
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from statements.choices import AgreementKind, Kind, Language, Origin, Precision, Role
+from statements.querysets import AgreementQuerySet, EventQuerySet, StatementQuerySet
+
+
+class Country(models.Model):
+    code = models.CharField(_("ISO code"), max_length=2, primary_key=True)
+    name_en = models.CharField(_("name (English)"), max_length=100)
+    name_ru = models.CharField(_("name (Russian)"), max_length=100)
+
+    class Meta:
+        ordering = ["name_en"]
+        verbose_name_plural = _("countries")
+        constraints = [
+            models.CheckConstraint(condition=Q(code__regex=r"^[A-Z]{2}$"), name="country_code_iso_alpha2"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name_en} ({self.code})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("country_detail", args=[self.code])
+
+
+class Topic(models.Model):
+    slug = models.SlugField(max_length=60, unique=True)
+    name_en = models.CharField(_("name (English)"), max_length=120)
+    name_ru = models.CharField(_("name (Russian)"), max_length=120)
+
+    class Meta:
+        ordering = ["name_en"]
+
+    def __str__(self) -> str:
+        return self.name_en
+
+    def get_absolute_url(self) -> str:
+        return reverse("topic_detail", args=[self.slug])
+
+
+class Person(models.Model):
+    # A stable key from statements.extract.people.person_key: every variant of
+    # a name ("С.В.Лавров", "Sergey Lavrov", "Lavrov") resolves to one key.
+    key = models.SlugField(max_length=120, unique=True)
+    name_ru = models.CharField(_("name (Russian)"), max_length=200, blank=True)
+    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
+    surname_ru = models.CharField(max_length=100, blank=True)
+    surname_en = models.CharField(max_length=100, blank=True)
+
+    class Meta:
+        ordering = ["surname_ru", "surname_en"]
+        verbose_name_plural = _("people")
+
+    def __str__(self) -> str:
+        return self.name_ru or self.name_en or self.key
+
+    def get_absolute_url(self) -> str:
+        return reverse("person_detail", args=[self.key])
+
+
+class PersonName(models.Model):
+    """A variant of a person's name as written in some statement."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="names")
+    name = models.CharField(max_length=200, unique=True)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Statement(models.Model):
+    # The identity of a statement across re-ingestion: mid.ru's document
+    # number when there is one, else the source URL, else a hash of the
+    # record's provenance, title and date (statements.services.identity_key).
+    key = models.CharField(max_length=500, unique=True)
+    title = models.TextField()
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER, db_index=True)
+    published_on = models.DateField(db_index=True)
+    published_at = models.TimeField(null=True, blank=True)
+    place = models.CharField(max_length=200, blank=True)
+    language = models.CharField(max_length=2, choices=Language.choices, db_index=True)
+    doc_number = models.CharField(_("mid.ru document number"), max_length=40, null=True, blank=True, unique=True)
+    source_url = models.URLField(max_length=500, blank=True)
+    source = models.CharField(_("provenance"), max_length=300, blank=True)
+    body = models.TextField()
+    raw_text = models.TextField()
+    # The ingested record less its text (title, date, url, lang, meta...), so
+    # that `reextract` can parse exactly what was ingested again.
+    record = models.JSONField(default=dict, blank=True)
+    checksum = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    # Filled by the store service from title (A), people and countries (B)
+    # and body (C), with lemmas beside the stems (see statements.search).
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    countries = models.ManyToManyField(Country, through="StatementCountry", related_name="statements")
+    topics = models.ManyToManyField(Topic, through="StatementTopic", related_name="statements")
+    people = models.ManyToManyField(Person, through="StatementPerson", related_name="statements")
+
+    objects = StatementQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_on", "-published_at", "-id"]
+        indexes = [
+            # The search page and the API's ?q= filter.
+            GinIndex(fields=["search_vector"], name="statement_search_gin"),
+            # Home, list pages and feeds: newest first.
+            models.Index(F("published_on").desc(), F("id").desc(), name="statement_newest"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=~Q(title=""), name="statement_title_not_empty"),
+            models.CheckConstraint(condition=~Q(body=""), name="statement_body_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("statement_detail", args=[self.pk])
+
+    @property
+    def speakers(self):
+        return [link.person for link in self.person_links.all() if link.role == Role.SPEAKER]
+
+
+class StatementRevision(models.Model):
+    """An earlier version of a statement, kept when the source edited it."""
+
+    statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="revisions")
+    title = models.TextField()
+    body = models.TextField()
+    raw_text = models.TextField()
+    checksum = models.CharField(max_length=64)
+    replaced_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-replaced_at"]
+
+
+class StatementCountry(models.Model):
+    statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="country_links")
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="statement_links")
+    mentions = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["statement", "country"], name="statement_country_unique"),
+        ]
+
+
+class StatementTopic(models.Model):
+    statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="topic_links")
+    topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="statement_links")
+    evidence = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["statement", "topic"], name="statement_topic_unique"),
+        ]
+
+
+class StatementPerson(models.Model):
+    statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="person_links")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="statement_links")
+    role = models.CharField(max_length=10, choices=Role.choices)
+    mentions = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["statement", "person", "role"], name="statement_person_role_unique"),
+        ]
+
+
+class ExtractedItem(models.Model):
+    """What agreements and events share: a sentence of the body and who made it."""
+
+    statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="+")
+    text = models.TextField(_("sentence"))
+    start = models.PositiveIntegerField(_("start in body"))
+    end = models.PositiveIntegerField(_("end in body"))
+    origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.MACHINE)
+    verified = models.BooleanField(default=False)
+    # Rejected items stay, so that re-extraction does not bring them back.
+    rejected = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["statement", "start"]
+
+    @property
+    def replaceable(self) -> bool:
+        """Re-extraction may replace only what the machine made and nobody touched."""
+        return self.origin == Origin.MACHINE and not self.verified and not self.rejected
+
+
+class Agreement(ExtractedItem):
+    statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="agreements")
+    kind = models.CharField(max_length=12, choices=AgreementKind.choices, default=AgreementKind.AGREED)
+    # ISO codes of agreeing countries, or acronyms of organisations (UN, EU).
+    parties = ArrayField(models.CharField(max_length=12), default=list, blank=True)
+    countries = models.ManyToManyField(Country, blank=True, related_name="agreements")
+
+    objects = AgreementQuerySet.as_manager()
+
+    class Meta(ExtractedItem.Meta):
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="agreement_span_order"),
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:120]
+
+
+class Event(ExtractedItem):
+    statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="events")
+    title = models.CharField(max_length=300, blank=True)
+    starts_on = models.DateField(null=True, blank=True, db_index=True)
+    ends_on = models.DateField(null=True, blank=True)
+    precision = models.CharField(max_length=10, choices=Precision.choices, blank=True)
+    place = models.CharField(max_length=200, blank=True)
+    countries = models.ManyToManyField(Country, blank=True, related_name="events")
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta(ExtractedItem.Meta):
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="event_span_order"),
+            models.CheckConstraint(
+                condition=Q(starts_on__isnull=True) | Q(ends_on__isnull=True) | Q(ends_on__gte=F("starts_on")),
+                name="event_ends_after_start",
+            ),
+        ]
+        indexes = [
+            # The calendar and the API's date-range filter: events overlapping a period.
+            models.Index(fields=["starts_on", "ends_on"], name="event_period"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title or self.text[:120]

@@ -1,0 +1,224 @@
+"""Writes. The only module that changes statements and their extractions.
+
+Each public function is one transaction. Slow, pure work (parsing,
+extraction, lemmatisation) happens before the transaction opens, so locks are
+held for the few milliseconds the writes take.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zlib
+from dataclasses import dataclass
+
+from django.db import connection, transaction
+
+from statements.choices import Origin, Role
+from statements.extract.records import Extraction
+from statements.models import (
+    Agreement,
+    Country,
+    Event,
+    Person,
+    PersonName,
+    Statement,
+    StatementCountry,
+    StatementPerson,
+    StatementRevision,
+    StatementTopic,
+    Topic,
+)
+from statements.parse.records import ParsedStatement
+from statements.search import SearchDocument, search_document
+
+CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
+
+
+@dataclass(frozen=True)
+class StoreResult:
+    outcome: str
+    statement: Statement
+
+
+def identity_key(parsed: ParsedStatement) -> str:
+    """What makes two records the same statement, whatever their text says."""
+    if parsed.doc_number:
+        return f"mid.ru:{parsed.doc_number}"
+    if parsed.url:
+        return parsed.url.strip()
+    digest = hashlib.sha256(
+        "\x1f".join([parsed.source or "", parsed.title, str(parsed.published_on)]).encode()
+    ).hexdigest()[:32]
+    return f"sha256:{digest}"
+
+
+def content_checksum(parsed: ParsedStatement) -> str:
+    return hashlib.sha256(f"{parsed.title}\x1f{parsed.published_on}\x1f{parsed.raw_text}".encode()).hexdigest()
+
+
+def store_statement(*, parsed: ParsedStatement, extraction: Extraction, record: dict | None = None) -> StoreResult:
+    """Create or update one statement with its extraction; idempotent."""
+    key = identity_key(parsed)
+    checksum = content_checksum(parsed)
+    document = search_document(parsed, extraction)  # pure and slow-ish: outside the transaction
+    record = {k: v for k, v in (record or {}).items() if k != "text"}
+    with transaction.atomic():
+        # Two processes ingesting the same file at once: the second waits here,
+        # then finds the statement the first one wrote.
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [zlib.crc32(key.encode())])
+        statement = Statement.objects.select_for_update().filter(key=key).first()
+        if statement is not None and statement.checksum == checksum:
+            return StoreResult(UNCHANGED, statement)
+        if statement is None:
+            statement = Statement(key=key)
+            outcome = CREATED
+        else:
+            StatementRevision.objects.create(
+                statement=statement, title=statement.title, body=statement.body,
+                raw_text=statement.raw_text, checksum=statement.checksum,
+            )
+            outcome = UPDATED
+        _fill(statement, parsed, checksum, record)
+        statement.save()
+        _link_people(statement, parsed, extraction)
+        _link_countries(statement, extraction)
+        _link_topics(statement, extraction)
+        _replace_machine_items(statement, extraction)
+        _update_search_vector(statement, document)
+    return StoreResult(outcome, statement)
+
+
+def reextract_statement(*, statement: Statement, parsed: ParsedStatement, extraction: Extraction) -> None:
+    """Replace what the machine found, keeping every editor's work."""
+    document = search_document(parsed, extraction)
+    with transaction.atomic():
+        statement = Statement.objects.select_for_update().get(pk=statement.pk)
+        _link_people(statement, parsed, extraction)
+        _link_countries(statement, extraction)
+        _link_topics(statement, extraction)
+        _replace_machine_items(statement, extraction)
+        _update_search_vector(statement, document)
+
+
+def _fill(statement: Statement, parsed: ParsedStatement, checksum: str, record: dict) -> None:
+    statement.title = parsed.title
+    statement.kind = parsed.kind
+    statement.published_on = parsed.published_on
+    statement.published_at = parsed.published_at
+    statement.place = parsed.place or ""
+    statement.language = parsed.lang
+    statement.doc_number = parsed.doc_number
+    statement.source_url = parsed.url or ""
+    statement.source = parsed.source or ""
+    statement.body = parsed.body
+    statement.raw_text = parsed.raw_text
+    statement.record = record
+    statement.checksum = checksum
+
+
+def _person_for(name: str, lang: str) -> Person | None:
+    from statements.extract.people import person_key, person_record
+
+    key = person_key(name, lang=lang)
+    if not key:
+        return None
+    person = Person.objects.filter(key=key).first()
+    if person is None:
+        row = person_record(key) or {}
+        script_ru = lang == "ru"
+        person, _ = Person.objects.get_or_create(
+            key=key,
+            defaults={
+                "name_ru": row.get("name_ru") or (name if script_ru else ""),
+                "name_en": row.get("name_en") or ("" if script_ru else name),
+                "surname_ru": row.get("surname_ru", ""),
+                "surname_en": row.get("surname_en", ""),
+            },
+        )
+    PersonName.objects.get_or_create(name=name[:200], defaults={"person": person})
+    return person
+
+
+def _link_people(statement: Statement, parsed: ParsedStatement, extraction: Extraction) -> None:
+    counts: dict[tuple[int, str], int] = {}
+    people: dict[int, Person] = {}
+    for name in parsed.speakers:
+        person = _person_for(name, parsed.lang)
+        if person:
+            people[person.pk] = person
+            counts[(person.pk, Role.SPEAKER)] = 1
+    for mention in extraction.people:
+        person = _person_for(mention.name, parsed.lang)
+        if person:
+            people[person.pk] = person
+            counts[(person.pk, Role.MENTIONED)] = counts.get((person.pk, Role.MENTIONED), 0) + 1
+    StatementPerson.objects.filter(statement=statement).delete()
+    StatementPerson.objects.bulk_create(
+        StatementPerson(statement=statement, person_id=pk, role=role, mentions=n) for (pk, role), n in counts.items()
+    )
+
+
+def _link_countries(statement: Statement, extraction: Extraction) -> None:
+    known = set(Country.objects.filter(code__in=list(extraction.countries)).values_list("code", flat=True))
+    StatementCountry.objects.filter(statement=statement).delete()
+    StatementCountry.objects.bulk_create(
+        StatementCountry(statement=statement, country_id=code, mentions=n)
+        for code, n in sorted(extraction.countries.items()) if code in known
+    )
+
+
+def _link_topics(statement: Statement, extraction: Extraction) -> None:
+    topics = {t.slug: t.pk for t in Topic.objects.filter(slug__in=[m.slug for m in extraction.topics])}
+    StatementTopic.objects.filter(statement=statement).delete()
+    StatementTopic.objects.bulk_create(
+        StatementTopic(statement=statement, topic_id=topics[m.slug], evidence=m.evidence)
+        for m in extraction.topics if m.slug in topics
+    )
+
+
+def _replace_machine_items(statement: Statement, extraction: Extraction) -> None:
+    """Swap unverified machine-made items for the new ones.
+
+    Verified, edited, editor-added and rejected items stay untouched; a new
+    machine item on the same sentence as one of them is not added, so a
+    rejected item does not come back and an edited one is not doubled.
+    """
+    known_countries = set(Country.objects.values_list("code", flat=True))
+    for model, items in ((Agreement, extraction.agreements), (Event, extraction.events)):
+        model.objects.filter(statement=statement, origin=Origin.MACHINE, verified=False, rejected=False).delete()
+        kept_spans = set(model.objects.filter(statement=statement).values_list("start", "end"))
+        for item in items:
+            if (item.start, item.end) in kept_spans:
+                continue
+            if model is Agreement:
+                obj = Agreement.objects.create(
+                    statement=statement, text=item.text, start=item.start, end=item.end, kind=item.kind,
+                    parties=list(item.parties),
+                )
+                codes = [p for p in item.parties if p in known_countries]
+            else:
+                obj = Event.objects.create(
+                    statement=statement, text=item.text, start=item.start, end=item.end, title=item.title[:300],
+                    starts_on=item.starts_on, ends_on=item.ends_on, precision=item.precision or "",
+                    place=item.place or "",
+                )
+                codes = [c for c in item.countries if c in known_countries]
+            if codes:
+                obj.countries.set(codes)
+
+
+def _update_search_vector(statement: Statement, document: SearchDocument) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            UPDATE statements_statement SET search_vector =
+                setweight(to_tsvector(%(config)s::regconfig, %(title)s), 'A')
+                || setweight(to_tsvector('simple', %(title_lemmas)s), 'A')
+                || setweight(to_tsvector('simple', %(names)s), 'B')
+                || setweight(to_tsvector(%(config)s::regconfig, %(body)s), 'C')
+                || setweight(to_tsvector('simple', %(body_lemmas)s), 'C')
+            WHERE id = %(id)s
+            """,
+            {**document.as_params(), "id": statement.pk},
+        )

@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+from django import template
+from django.utils.formats import date_format
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes) -> str:
+    """The current query string with some parameters replaced (pagination, sorting)."""
+    query = context["request"].GET.copy()
+    for key, value in changes.items():
+        query[key] = value
+    return query.urlencode()
+
+
+@register.simple_tag
+def marked_body(statement) -> str:
+    """The body as paragraphs, agreements and events wrapped in <mark>.
+
+    Statements are third-party text: every piece of it is escaped, and only
+    our own markers become HTML.
+    """
+    spans = [(a.start, a.end, "agreement", a.pk) for a in statement.agreements.all()]
+    spans += [(e.start, e.end, "event", e.pk) for e in statement.events.all()]
+    spans.sort()
+    body = statement.body
+    pieces: list[str] = []
+    cursor = 0
+    for start, end, kind, pk in spans:
+        if start < cursor or end > len(body):
+            continue  # overlapping or stale span: show the text unmarked
+        pieces.append(escape(body[cursor:start]))
+        pieces.append(
+            f'<mark id="{kind}-{pk}" class="{kind}" title="{escape(_(kind))}">{escape(body[start:end])}</mark>'
+        )
+        cursor = end
+    pieces.append(escape(body[cursor:]))
+    html = "".join(pieces)
+    paragraphs = [p for p in html.split("\n\n") if p.strip()]
+    return mark_safe("".join(f"<p>{p}</p>" for p in paragraphs))  # noqa: S308 - escaped above
+
+
+DECADE_NAMES = {1: "first ten days of", 11: "second ten days of", 21: "last ten days of"}
+
+
+@register.simple_tag
+def event_period(event) -> str:
+    """An event's dates at the precision they were given, never a false exact day."""
+    start, end, precision = event.starts_on, event.ends_on, event.precision
+    if not start:
+        return _("date unknown")
+    if precision == "day":
+        if start == end:
+            return date_format(start, "j E Y")
+        return f"{date_format(start, 'j E Y')} – {date_format(end, 'j E Y')}"
+    if precision == "decade":
+        return format_html("{} {}", _(DECADE_NAMES.get(start.day, "ten days of")), date_format(start, "F Y"))
+    if precision == "month":
+        if (start.year, start.month) == (end.year, end.month):
+            return date_format(start, "F Y")
+        return f"{date_format(start, 'F Y')} – {date_format(end, 'F Y')}"
+    if precision == "year":
+        return str(start.year)
+    if precision == "by":
+        return _("by %(date)s") % {"date": date_format(end, "j E Y")}
+    return f"{date_format(start, 'j E Y')} – {date_format(end, 'j E Y')} ({_(precision)})"

@@ -1,0 +1,12 @@
+import os
+
+import pytest
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """Bring up the embedded PostgreSQL before pytest-django creates the test database."""
+    if not os.environ.get("DATABASE_URL"):
+        from archive import embedded_db
+
+        embedded_db.start()

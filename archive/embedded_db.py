@@ -37,7 +37,7 @@ class Cluster:
     port: int
 
     @classmethod
-    def from_env(cls) -> "Cluster":
+    def from_env(cls) -> Cluster:
         pgdata = Path(os.environ.get("ARCHIVE_PGDATA", BASE_DIR / ".pgdata")).resolve()
         port = int(os.environ.get("ARCHIVE_PGPORT", "54329"))
         return cls(pgdata=pgdata, port=port)

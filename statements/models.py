@@ -147,6 +147,9 @@ class StatementRevision(models.Model):
     class Meta:
         ordering = ["-replaced_at"]
 
+    def __str__(self) -> str:
+        return f"{self.statement_id} before {self.replaced_at:%Y-%m-%d %H:%M}"
+
 
 class StatementCountry(models.Model):
     statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="country_links")
@@ -157,6 +160,9 @@ class StatementCountry(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["statement", "country"], name="statement_country_unique"),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.statement_id} {self.country_id}"
 
 
 class StatementTopic(models.Model):
@@ -169,6 +175,9 @@ class StatementTopic(models.Model):
             models.UniqueConstraint(fields=["statement", "topic"], name="statement_topic_unique"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.statement_id} {self.topic_id}"
+
 
 class StatementPerson(models.Model):
     statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="person_links")
@@ -180,6 +189,9 @@ class StatementPerson(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["statement", "person", "role"], name="statement_person_role_unique"),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.statement_id} {self.person_id} ({self.role})"
 
 
 class ExtractedItem(models.Model):

@@ -1,0 +1,12 @@
+FROM python:3.12-slim
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1
+WORKDIR /app
+COPY requirements.lock pyproject.toml ./
+RUN pip install --no-cache-dir -r requirements.lock
+COPY . .
+# collectstatic needs settings; the key is only for this build step.
+RUN SECRET_KEY=collectstatic-only DATABASE_URL=postgres://x@localhost/x python manage.py collectstatic --no-input
+RUN useradd --create-home archive
+USER archive
+EXPOSE 8000
+CMD ["sh", "-c", "python manage.py migrate --no-input && gunicorn archive.wsgi:application --bind 0.0.0.0:8000 --workers ${WEB_CONCURRENCY:-3} --access-logfile -"]

@@ -1,0 +1,45 @@
+"""Settings come from the environment and fail loudly."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_manage(*args, **env):
+    clean = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS"}}
+    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, capture_output=True, text=True,
+                          env={**clean, **env})
+
+
+def test_debug_is_off_and_secret_key_required_by_default():
+    result = run_manage("check")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set when DEBUG is off" in result.stderr
+
+
+@pytest.mark.parametrize("value", ["maybe", "2"])
+def test_a_boolean_that_is_not_one_is_refused(value):
+    result = run_manage("check", DEBUG=value)
+    assert result.returncode != 0
+    assert f"DEBUG={value!r} is not a boolean" in result.stderr
+
+
+def test_check_deploy_is_clean_with_production_settings():
+    result = run_manage(
+        "check", "--deploy", "--fail-level", "WARNING",
+        SECRET_KEY="x" * 20 + "-production-secret-key-of-enough-length-and-variety-9f8e7d",
+        ALLOWED_HOSTS="archive.example.org", SECURE_SSL_REDIRECT="1", SECURE_HSTS_SECONDS="31536000",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_database_url_must_be_postgres():
+    result = run_manage("check", DEBUG="1", DATABASE_URL="sqlite:///tmp/x.db")
+    assert result.returncode != 0
+    assert "needs PostgreSQL" in result.stderr

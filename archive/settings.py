@@ -131,6 +131,10 @@ SPECTACULAR_SETTINGS = {
     # Swagger UI's assets come from drf-spectacular-sidecar: served by us, no CDN.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "StatementKindEnum": "statements.choices.Kind",
+        "AgreementKindEnum": "statements.choices.AgreementKind",
+    },
 }
 
 # Security: safe defaults, stricter ones switched on by the environment.

@@ -4,11 +4,53 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import models
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q
+
+from statements.extract.morph import CYRILLIC_WORD, lemma
+
+HEADLINE_START, HEADLINE_STOP = "\x02", "\x03"
+
+
+def lemmatised_query(query: str) -> str:
+    """The query with each Russian word replaced by its lemma, operators kept."""
+    return CYRILLIC_WORD.sub(lambda m: lemma(m.group()), query)
+
+
+def search_query(query: str) -> SearchQuery:
+    """Web search syntax read three ways: Russian stems, English stems, and lemmas.
+
+    Stored vectors hold stems (russian or english) and pymorphy3 lemmas
+    (simple), so a nominative "остров" finds "островах" through the lemmas
+    even where the russian stemmer gives two different stems.
+    """
+    return (
+        SearchQuery(query, search_type="websearch", config="russian")
+        | SearchQuery(query, search_type="websearch", config="english")
+        | SearchQuery(lemmatised_query(query), search_type="websearch", config="simple")
+    )
 
 
 class StatementQuerySet(models.QuerySet):
+    def search(self, query: str):
+        """Statements matching a web-search query, annotated with their rank."""
+        if not query or not query.strip():
+            return self.none()
+        sq = search_query(query)
+        return self.filter(search_vector=sq).annotate(rank=SearchRank(F("search_vector"), sq))
+
+    def with_headline(self, query: str):
+        """A snippet of the body around the matches, between HEADLINE_START and HEADLINE_STOP.
+
+        The markers are control characters that cannot occur in ingested text:
+        the template escapes the snippet, then turns them into <mark>.
+        """
+        return self.annotate(headline=SearchHeadline(
+            "body", search_query(query), config="russian", start_sel=HEADLINE_START, stop_sel=HEADLINE_STOP,
+            max_words=35, min_words=15, max_fragments=2, fragment_delimiter=" … ",
+        ))
+
     def newest_first(self):
         return self.order_by("-published_on", "-published_at", "-id")
 

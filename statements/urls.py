@@ -1,12 +1,19 @@
 from django.urls import path
 
-from statements import views
+from statements import feeds, views
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("statements/", views.statement_list, name="statement_list"),
     path("statements/<int:pk>/", views.statement_detail, name="statement_detail"),
+    path("agreements/", views.agreement_list, name="agreement_list"),
+    path("events/", views.event_calendar, name="event_calendar"),
     path("countries/<str:code>/", views.country_detail, name="country_detail"),
     path("people/<slug:key>/", views.person_detail, name="person_detail"),
     path("topics/<slug:slug>/", views.topic_detail, name="topic_detail"),
+    path("feeds/statements.atom", feeds.StatementFeed(), name="feed_statements"),
+    path("feeds/countries/<str:code>.atom", feeds.CountryFeed(), name="feed_country"),
+    path("feeds/topics/<slug:slug>.atom", feeds.TopicFeed(), name="feed_topic"),
+    path("feeds/events.ics", feeds.ical, name="ical_events"),
+    path("feeds/events/<str:code>.ics", feeds.ical, name="ical_country"),
 ]

@@ -1,11 +1,16 @@
-"""HTML pages. Views stay thin: reads live in statements.querysets."""
+"""HTML pages. Views stay thin: reads live in statements.querysets and the FilterSets."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import get_language
 
-from statements.models import Country, Person, Statement, Topic
+from statements import calendar_view, charts, facets
+from statements.filters import AgreementFilter, StatementFilter
+from statements.models import Agreement, Country, Event, Person, Statement, Topic
 
 PAGE_SIZE = 20
 
@@ -16,32 +21,112 @@ def _page(request, queryset, per_page: int = PAGE_SIZE):
 
 def home(request):
     latest = Statement.objects.for_list().newest_first()[:10]
-    return render(request, "statements/home.html", {"latest": latest, "total": Statement.objects.count()})
+    upcoming = Event.objects.upcoming(dt.date.today()).select_related("statement").order_by("starts_on")[:5]
+    return render(request, "statements/home.html",
+                  {"latest": latest, "upcoming": upcoming, "total": Statement.objects.count()})
 
 
 def statement_list(request):
-    page = _page(request, Statement.objects.for_list().newest_first())
-    return render(request, "statements/statement_list.html", {"page": page})
+    """Browse and search: one page, one FilterSet (the API uses the same one)."""
+    filterset = StatementFilter(request.GET or None, queryset=Statement.objects.for_list())
+    if filterset.is_bound and not filterset.is_valid():
+        # A bad parameter (a malformed date, an unknown country) is the
+        # client's mistake: say which, with a 400, never a 500.
+        return render(request, "statements/statement_list.html",
+                      {"filter": filterset, "page": None, "facets": {}}, status=400)
+    queryset = filterset.qs
+    query = filterset.form.cleaned_data.get("q", "") if filterset.is_bound else ""
+    if query.strip():
+        queryset = queryset.with_headline(query)
+    page = _page(request, queryset)
+    context = {"filter": filterset, "page": page, "query": query,
+               "facets": facets.compute(filterset, lang=get_language() or "ru")}
+    return render(request, "statements/statement_list.html", context)
 
 
 def statement_detail(request, pk: int):
     statement = get_object_or_404(Statement.objects.for_detail(), pk=pk)
-    return render(request, "statements/statement_detail.html", {"statement": statement})
+    neighbours = Statement.objects.only("id", "title", "published_on")
+    previous = (neighbours.filter(published_on__lte=statement.published_on).exclude(pk=pk)
+                .order_by("-published_on", "-id").first())
+    following = (neighbours.filter(published_on__gte=statement.published_on).exclude(pk=pk)
+                 .exclude(pk=getattr(previous, "pk", None)).order_by("published_on", "id").first())
+    return render(request, "statements/statement_detail.html",
+                  {"statement": statement, "previous": previous, "following": following})
+
+
+def _entity_page(request, template: str, obj, statements, agreements, events, context_name: str):
+    today = dt.date.today()
+    context = {
+        context_name: obj,
+        "page": _page(request, statements.for_list().newest_first()),
+        "agreements": agreements.select_related("statement").order_by("-statement__published_on")[:10],
+        "upcoming": events.upcoming(today).select_related("statement").order_by("starts_on")[:10],
+        "past_events": events.past(today).select_related("statement").order_by("-starts_on")[:10],
+        "chart": charts.bar_chart(charts.per_month(statements), label="statements per month"),
+    }
+    return render(request, template, context)
 
 
 def country_detail(request, code: str):
     country = get_object_or_404(Country, code=code.upper())
-    page = _page(request, Statement.objects.filter(countries=country).for_list().newest_first())
-    return render(request, "statements/country_detail.html", {"country": country, "page": page})
+    return _entity_page(request, "statements/country_detail.html", country,
+                        Statement.objects.filter(countries=country),
+                        Agreement.objects.active().filter(statement__countries=country),
+                        Event.objects.filter(countries=country), "country")
 
 
 def person_detail(request, key: str):
     person = get_object_or_404(Person, key=key)
-    page = _page(request, Statement.objects.filter(people=person).distinct().for_list().newest_first())
-    return render(request, "statements/person_detail.html", {"person": person, "page": page})
+    statements = Statement.objects.filter(pk__in=person.statement_links.values("statement"))
+    return _entity_page(request, "statements/person_detail.html", person, statements,
+                        Agreement.objects.active().filter(statement__in=statements),
+                        Event.objects.filter(statement__in=statements), "person")
 
 
 def topic_detail(request, slug: str):
     topic = get_object_or_404(Topic, slug=slug)
-    page = _page(request, Statement.objects.filter(topics=topic).for_list().newest_first())
-    return render(request, "statements/topic_detail.html", {"topic": topic, "page": page})
+    statements = Statement.objects.filter(topics=topic)
+    return _entity_page(request, "statements/topic_detail.html", topic, statements,
+                        Agreement.objects.active().filter(statement__topics=topic),
+                        Event.objects.filter(statement__topics=topic), "topic")
+
+
+def agreement_list(request):
+    filterset = AgreementFilter(request.GET or None, queryset=Agreement.objects.active().select_related("statement")
+                                .prefetch_related("countries").order_by("-statement__published_on", "start"))
+    if filterset.is_bound and not filterset.is_valid():
+        return render(request, "statements/agreement_list.html", {"filter": filterset, "page": None}, status=400)
+    page = _page(request, filterset.qs)
+    return render(request, "statements/agreement_list.html", {"filter": filterset, "page": page})
+
+
+def event_calendar(request):
+    today = dt.date.today()
+    country = (request.GET.get("country") or "").upper() or None
+    if country and not Country.objects.filter(code=country).exists():
+        return render(request, "statements/events.html", {"error": f"unknown country code {country!r}"}, status=400)
+    try:
+        month = calendar_view.parse_month(request.GET.get("month"), today)
+    except ValueError as exc:
+        return render(request, "statements/events.html", {"error": str(exc)}, status=400)
+    events = list(calendar_view.events_in_month(month, country))
+    upcoming_qs = Event.objects.upcoming(today)
+    past_qs = Event.objects.past(today)
+    if country:
+        upcoming_qs, past_qs = upcoming_qs.filter(countries__code=country), past_qs.filter(countries__code=country)
+    upcoming = list(upcoming_qs.select_related("statement").order_by("starts_on", "id")[:50])
+    context = {
+        "month": month,
+        "previous_month": (month - dt.timedelta(days=1)).replace(day=1),
+        "next_month": (month + dt.timedelta(days=32)).replace(day=1),
+        "weeks": calendar_view.month_grid(month, events),
+        "month_events": events,
+        "upcoming": upcoming,
+        "past": past_qs.select_related("statement").order_by("-ends_on", "-id")[:30],
+        "latest_months": [] if upcoming else calendar_view.latest_months_with_events(country=country),
+        "country": country,
+        "countries": Country.objects.filter(events__isnull=False).distinct().order_by("name_en"),
+        "today": today,
+    }
+    return render(request, "statements/events.html", context)

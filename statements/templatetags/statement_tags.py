@@ -69,3 +69,12 @@ def event_period(event) -> str:
     if precision == "by":
         return _("by %(date)s") % {"date": date_format(end, "j E Y")}
     return f"{date_format(start, 'j E Y')} – {date_format(end, 'j E Y')} ({_(precision)})"
+
+
+@register.filter
+def headline(snippet: str) -> str:
+    """A search snippet: escaped third-party text, our own markers as <mark>."""
+    from statements.querysets import HEADLINE_START, HEADLINE_STOP
+
+    html = escape(snippet).replace(HEADLINE_START, "<mark>").replace(HEADLINE_STOP, "</mark>")
+    return mark_safe(html)  # noqa: S308 - escaped above

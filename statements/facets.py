@@ -1,0 +1,90 @@
+"""Facet counts for the search page: how many results each choice would give.
+
+A country, topic or person link adds a constraint to the current ones, so its
+count is taken within the current results. A kind or language link replaces
+that filter, so its count is taken with every other filter active. Each facet
+is one GROUP BY query, whatever the number of results.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Q
+from django.http import QueryDict
+
+from statements.choices import Kind, Language
+from statements.models import Country, Person, Statement, Topic
+
+FACET_SIZE = 12
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    query: str  # the query string a click leads to
+    active: bool
+
+
+def _query(data: QueryDict, name: str, value: str, *, replace: bool) -> str:
+    query = data.copy()
+    query.pop("page", None)
+    if replace:
+        query.setlist(name, [value])
+    else:
+        values = query.getlist(name)
+        if value not in values:
+            query.setlist(name, [*values, value])
+    return query.urlencode()
+
+
+def _without(filterset_class, data: QueryDict, name: str):
+    rest = data.copy()
+    rest.pop(name, None)
+    rest.pop("sort", None)
+    return filterset_class(rest, queryset=Statement.objects.all()).qs.order_by()
+
+
+def compute(filterset, *, lang: str) -> dict[str, list[FacetValue]]:
+    data = filterset.data
+    current = filterset.qs.order_by()
+    ids = current.values("pk")
+    facets: dict[str, list[FacetValue]] = {}
+
+    def name_of(obj):
+        return obj.name_ru if lang == "ru" else obj.name_en
+
+    rows = (Country.objects.filter(statements__in=ids).annotate(n=Count("statements", distinct=True))
+            .order_by("-n", "name_en")[:FACET_SIZE])
+    chosen = data.getlist("country")
+    facets["country"] = [FacetValue(c.code, name_of(c), c.n, _query(data, "country", c.code, replace=False),
+                                    c.code in chosen) for c in rows]
+
+    rows = (Topic.objects.filter(statements__in=ids).annotate(n=Count("statements", distinct=True))
+            .order_by("-n", "slug")[:FACET_SIZE])
+    chosen = data.getlist("topic")
+    facets["topic"] = [FacetValue(t.slug, name_of(t), t.n, _query(data, "topic", t.slug, replace=False),
+                                  t.slug in chosen) for t in rows]
+
+    rows = (Person.objects.filter(statements__in=ids).annotate(n=Count("statements", distinct=True))
+            .order_by("-n", "key")[:FACET_SIZE])
+    chosen = data.getlist("person")
+    facets["person"] = [FacetValue(p.key, str(p), p.n, _query(data, "person", p.key, replace=False),
+                                   p.key in chosen) for p in rows]
+
+    for name, choices in (("kind", Kind), ("language", Language)):
+        counts = dict(_without(type(filterset), data, name).values_list(name).annotate(n=Count("pk")))
+        chosen = data.getlist(name)
+        facets[name] = [FacetValue(value, str(label), counts[value], _query(data, name, value, replace=True),
+                                   value in chosen) for value, label in choices.choices if counts.get(value)]
+
+    flags = current.aggregate(
+        has_agreements=Count("pk", filter=Q(agreements__rejected=False), distinct=True),
+        has_events=Count("pk", filter=Q(events__rejected=False, events__starts_on__isnull=False), distinct=True),
+    )
+    for name in ("has_agreements", "has_events"):
+        facets[name] = [FacetValue("true", name, flags[name], _query(data, name, "true", replace=True),
+                                   data.get(name) == "true")]
+    return facets

@@ -1,0 +1,96 @@
+"""Atom feeds of new statements and an iCalendar feed of events."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib.syndication.views import Feed
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from icalendar import Calendar
+from icalendar import Event as IcsEvent
+
+from statements.filters import StatementFilter
+from statements.models import Country, Event, Statement, Topic
+
+FEED_SIZE = 50
+
+
+class StatementFeed(Feed):
+    """New statements; per country, per topic or per search with the list page's parameters."""
+
+    feed_type = Atom1Feed
+    title = "Diplomatic Statements Archive"
+    subtitle = "New statements"
+
+    def get_object(self, request, *args, **kwargs):
+        self.request = request
+        return None
+
+    def link(self):
+        return reverse("statement_list")
+
+    def items(self):
+        filterset = StatementFilter(self.request.GET or None, queryset=Statement.objects.all())
+        qs = filterset.qs if filterset.is_valid() else Statement.objects.none()
+        return qs.order_by("-created_at", "-id").defer("raw_text", "search_vector")[:FEED_SIZE]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.body[:500]
+
+    def item_pubdate(self, item):
+        return item.created_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+
+class CountryFeed(StatementFeed):
+    def get_object(self, request, code):
+        self.request = request
+        return get_object_or_404(Country, code=code.upper())
+
+    def title(self, obj):
+        return f"{obj.name_en}: Diplomatic Statements Archive"
+
+    def link(self, obj):
+        return obj.get_absolute_url()
+
+    def items(self, obj):
+        return obj.statements.order_by("-created_at", "-id").defer("raw_text", "search_vector")[:FEED_SIZE]
+
+
+class TopicFeed(CountryFeed):
+    def get_object(self, request, slug):
+        self.request = request
+        return get_object_or_404(Topic, slug=slug)
+
+
+def ical(request, code: str | None = None) -> HttpResponse:
+    """Dated events as all-day iCalendar entries spanning their whole period."""
+    cal = Calendar()
+    cal.add("prodid", "-//Diplomatic Statements Archive//events//EN")
+    cal.add("version", "2.0")
+    events = Event.objects.dated().select_related("statement")
+    if code:
+        country = get_object_or_404(Country, code=code.upper())
+        events = events.filter(countries=country)
+        cal.add("x-wr-calname", f"Diplomatic events: {country.name_en}")
+    for event in events.order_by("starts_on", "id")[:2000]:
+        entry = IcsEvent()
+        entry.add("uid", f"event-{event.pk}@diplomatic-archive")
+        entry.add("summary", event.title or event.text[:80])
+        entry.add("dtstart", event.starts_on)
+        entry.add("dtend", event.ends_on + dt.timedelta(days=1))  # DTEND of an all-day event is exclusive
+        entry.add("dtstamp", event.updated_at)
+        entry.add("description", f"{event.text}\n({event.get_precision_display()})")
+        if event.place:
+            entry.add("location", event.place)
+        entry.add("url", request.build_absolute_uri(event.statement.get_absolute_url()))
+        cal.add_component(entry)
+    return HttpResponse(cal.to_ical(), content_type="text/calendar; charset=utf-8")

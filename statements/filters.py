@@ -1,0 +1,112 @@
+"""The one FilterSet behind the search page, the list pages and the API."""
+
+from __future__ import annotations
+
+import django_filters as filters
+from django import forms
+from django.db.models import Exists, OuterRef
+from django.utils.translation import gettext_lazy as _
+
+from statements.choices import Kind, Language
+from statements.models import Agreement, Country, Event, Person, Statement, Topic
+
+SORTS = {
+    "relevance": None,  # rank when searching, newest otherwise
+    "newest": ("-published_on", "-published_at", "-id"),
+    "oldest": ("published_on", "published_at", "id"),
+}
+
+
+class StatementFilter(filters.FilterSet):
+    q = filters.CharFilter(method="filter_search", label=_("Search"),
+                           help_text=_('Web search syntax: "exact phrase", OR, -excluded'))
+    country = filters.ModelMultipleChoiceFilter(
+        field_name="countries", queryset=Country.objects.all(), to_field_name="code", conjoined=True,
+        label=_("Country"), help_text=_("ISO 3166-1 alpha-2 code; repeat to require several"),
+    )
+    topic = filters.ModelMultipleChoiceFilter(
+        field_name="topics", queryset=Topic.objects.all(), to_field_name="slug", conjoined=True, label=_("Topic"),
+    )
+    person = filters.ModelMultipleChoiceFilter(
+        field_name="people", queryset=Person.objects.all(), to_field_name="key", conjoined=True, label=_("Person"),
+    )
+    kind = filters.MultipleChoiceFilter(choices=Kind.choices, label=_("Kind"))
+    language = filters.ChoiceFilter(choices=Language.choices, label=_("Language"))
+    date_from = filters.DateFilter(field_name="published_on", lookup_expr="gte", label=_("From"),
+                                   widget=forms.DateInput(attrs={"type": "date"}))
+    date_to = filters.DateFilter(field_name="published_on", lookup_expr="lte", label=_("To"),
+                                 widget=forms.DateInput(attrs={"type": "date"}))
+    has_agreements = filters.BooleanFilter(method="filter_has_agreements", label=_("Has agreements"))
+    has_events = filters.BooleanFilter(method="filter_has_events", label=_("Has upcoming events"))
+    sort = filters.ChoiceFilter(
+        method="filter_sort", label=_("Sort"), empty_label=None,
+        choices=[("relevance", _("relevance")), ("newest", _("newest")), ("oldest", _("oldest"))],
+    )
+
+    class Meta:
+        model = Statement
+        fields = ["q", "country", "topic", "person", "kind", "language", "date_from", "date_to",
+                  "has_agreements", "has_events", "sort"]
+
+    def filter_search(self, queryset, name, value):
+        return queryset.search(value) if value.strip() else queryset
+
+    def filter_has_agreements(self, queryset, name, value):
+        exists = Exists(Agreement.objects.filter(statement=OuterRef("pk"), rejected=False))
+        return queryset.filter(exists if value else ~exists)
+
+    def filter_has_events(self, queryset, name, value):
+        exists = Exists(Event.objects.filter(statement=OuterRef("pk"), rejected=False, starts_on__isnull=False))
+        return queryset.filter(exists if value else ~exists)
+
+    def filter_sort(self, queryset, name, value):
+        return queryset  # applied last, in `qs`, once the search rank exists
+
+    @property
+    def qs(self):
+        queryset = super().qs
+        sort = self.form.cleaned_data.get("sort") if self.is_bound and self.form.is_valid() else None
+        order = SORTS.get(sort or "relevance")
+        if order is None:
+            searching = bool(self.form.cleaned_data.get("q", "").strip()) if self.is_bound else False
+            order = ("-rank", "-published_on", "-id") if searching else SORTS["newest"]
+        return queryset.order_by(*order)
+
+
+class EventFilter(filters.FilterSet):
+    """Events whose period overlaps [start, end]; by country; upcoming or past."""
+
+    start = filters.DateFilter(method="filter_start", label=_("Overlapping from"))
+    end = filters.DateFilter(method="filter_end", label=_("Overlapping until"))
+    country = filters.ModelMultipleChoiceFilter(field_name="countries", queryset=Country.objects.all(),
+                                                to_field_name="code", label=_("Country"))
+    precision = filters.CharFilter(field_name="precision", label=_("Precision"))
+    verified = filters.BooleanFilter(field_name="verified")
+
+    class Meta:
+        model = Event
+        fields = ["start", "end", "country", "precision", "verified"]
+
+    def filter_start(self, queryset, name, value):
+        return queryset.filter(ends_on__gte=value)
+
+    def filter_end(self, queryset, name, value):
+        return queryset.filter(starts_on__lte=value)
+
+
+class AgreementFilter(filters.FilterSet):
+    kind = filters.ChoiceFilter(choices=[("agreed", _("Agreed")), ("reaffirmed", _("Reaffirmed"))], label=_("Kind"))
+    country = filters.ModelMultipleChoiceFilter(field_name="statement__countries", queryset=Country.objects.all(),
+                                                to_field_name="code", label=_("Country"))
+    party = filters.CharFilter(field_name="parties", lookup_expr="contains", method="filter_party",
+                               label=_("Party (ISO code or acronym)"))
+    date_from = filters.DateFilter(field_name="statement__published_on", lookup_expr="gte", label=_("From"))
+    date_to = filters.DateFilter(field_name="statement__published_on", lookup_expr="lte", label=_("To"))
+    verified = filters.BooleanFilter(field_name="verified")
+
+    class Meta:
+        model = Agreement
+        fields = ["kind", "country", "party", "date_from", "date_to", "verified"]
+
+    def filter_party(self, queryset, name, value):
+        return queryset.filter(parties__contains=[value.strip().upper()])

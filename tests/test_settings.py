@@ -34,6 +34,7 @@ def test_check_deploy_is_clean_with_production_settings():
         "check", "--deploy", "--fail-level", "WARNING",
         SECRET_KEY="x" * 20 + "-production-secret-key-of-enough-length-and-variety-9f8e7d",
         ALLOWED_HOSTS="archive.example.org", SECURE_SSL_REDIRECT="1", SECURE_HSTS_SECONDS="31536000",
+        SECURE_HSTS_PRELOAD="1",
     )
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout

@@ -1,5 +1,7 @@
+from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
+from statements.choices import Origin
 from statements.models import Agreement, Country, Event, Person, Statement, Topic
 
 
@@ -27,21 +29,44 @@ class PersonSerializer(serializers.ModelSerializer):
         fields = ["key", "name_ru", "name_en", "surname_ru", "surname_en", "statement_count"]
 
 
-class AgreementSerializer(serializers.ModelSerializer):
+class EditorItemSerializer(serializers.ModelSerializer):
+    """Editors' corrections through the API follow the admin's rules (model.clean)."""
+
+    def validate(self, attrs):
+        instance = self.instance or self.Meta.model()
+        m2m = {name: attrs[name] for name in ("countries",) if name in attrs}
+        for name, value in attrs.items():
+            if name not in m2m:
+                setattr(instance, name, value)
+        try:
+            instance.clean()
+        except DjangoValidationError as exc:
+            raise serializers.ValidationError(serializers.as_serializer_error(exc)) from exc
+        return attrs
+
+    def save(self, **kwargs):
+        # Whatever an editor creates or changes is the editor's: re-extraction keeps it.
+        return super().save(origin=Origin.EDITOR, **kwargs)
+
+
+class AgreementSerializer(EditorItemSerializer):
     countries = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
 
     class Meta:
         model = Agreement
-        fields = ["id", "text", "start", "end", "kind", "parties", "countries", "origin", "verified"]
+        fields = ["id", "text", "start", "end", "kind", "parties", "countries", "origin", "verified", "rejected"]
+        read_only_fields = ["origin"]
 
 
-class EventSerializer(serializers.ModelSerializer):
-    countries = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+class EventSerializer(EditorItemSerializer):
+    countries = serializers.SlugRelatedField(slug_field="code", many=True, queryset=Country.objects.all(),
+                                             required=False)
 
     class Meta:
         model = Event
         fields = ["id", "text", "start", "end", "title", "starts_on", "ends_on", "precision", "place",
-                  "countries", "origin", "verified"]
+                  "countries", "origin", "verified", "rejected"]
+        read_only_fields = ["origin"]
 
 
 class StatementListSerializer(serializers.HyperlinkedModelSerializer):
@@ -102,13 +127,17 @@ class StatementRefSerializer(serializers.ModelSerializer):
 
 class AgreementListSerializer(AgreementSerializer):
     statement = StatementRefSerializer(read_only=True)
+    statement_id = serializers.PrimaryKeyRelatedField(source="statement", queryset=Statement.objects.all(),
+                                                      write_only=True)
 
     class Meta(AgreementSerializer.Meta):
-        fields = [*AgreementSerializer.Meta.fields, "statement"]
+        fields = [*AgreementSerializer.Meta.fields, "statement", "statement_id"]
 
 
 class EventListSerializer(EventSerializer):
     statement = StatementRefSerializer(read_only=True)
+    statement_id = serializers.PrimaryKeyRelatedField(source="statement", queryset=Statement.objects.all(),
+                                                      write_only=True)
 
     class Meta(EventSerializer.Meta):
-        fields = [*EventSerializer.Meta.fields, "statement"]
+        fields = [*EventSerializer.Meta.fields, "statement", "statement_id"]

@@ -3,9 +3,11 @@
 import datetime as dt
 
 from django.db.models import Count
+from django.http import JsonResponse, StreamingHttpResponse
 from rest_framework import viewsets
 
 from api import serializers as s
+from statements import exchange
 from statements.filters import AgreementFilter, EventFilter, StatementFilter
 from statements.models import Agreement, Country, Event, Person, Statement, Topic
 
@@ -24,27 +26,37 @@ class StatementViewSet(viewsets.ReadOnlyModelViewSet):
         return s.StatementDetailSerializer if self.action == "retrieve" else s.StatementListSerializer
 
 
-class AgreementViewSet(viewsets.ReadOnlyModelViewSet):
+class EditorWritesMixin:
+    """Read for everyone; editors (model permissions) create and correct, nobody deletes through the API."""
+
+    http_method_names = ["get", "post", "put", "patch", "head", "options"]
+
+
+class AgreementViewSet(EditorWritesMixin, viewsets.ModelViewSet):
     serializer_class = s.AgreementListSerializer
     filterset_class = AgreementFilter
     queryset = (Agreement.objects.filter(rejected=False).select_related("statement").prefetch_related("countries")
                 .order_by("-statement__published_on", "statement_id", "start"))
 
 
-class EventViewSet(viewsets.ReadOnlyModelViewSet):
+class EventViewSet(EditorWritesMixin, viewsets.ModelViewSet):
     """Dated events; `start`/`end` select those whose period overlaps the range."""
 
     serializer_class = s.EventListSerializer
     filterset_class = EventFilter
 
     def get_queryset(self):
-        return Event.objects.dated().select_related("statement").prefetch_related("countries").order_by(
+        base = Event.objects.all() if self.action in ("update", "partial_update") else Event.objects.dated()
+        return base.select_related("statement").prefetch_related("countries").order_by(
             "starts_on", "ends_on", "id")
 
 
-class UpcomingEventViewSet(EventViewSet):
+class UpcomingEventViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = s.EventListSerializer
+    filterset_class = EventFilter
+
     def get_queryset(self):
-        return super().get_queryset().filter(ends_on__gte=dt.date.today())
+        return EventViewSet.get_queryset(self).filter(ends_on__gte=dt.date.today())
 
 
 class CountryViewSet(viewsets.ReadOnlyModelViewSet):
@@ -63,3 +75,16 @@ class TopicViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = s.TopicSerializer
     queryset = Topic.objects.annotate(statement_count=Count("statements")).order_by("slug")
     lookup_field = "slug"
+
+
+def export(request, fmt: str):
+    """The whole archive (or the filtered part) as JSON Lines or CSV, streamed."""
+    filterset = StatementFilter(request.GET or None, queryset=Statement.objects.all())
+    if filterset.is_bound and not filterset.is_valid():
+        return JsonResponse(filterset.errors, status=400)
+    if fmt == "jsonl":
+        response = StreamingHttpResponse(exchange.iter_jsonl(filterset.qs), content_type="application/x-ndjson")
+    else:
+        response = StreamingHttpResponse(exchange.iter_csv(filterset.qs), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="statements.{fmt}"'
+    return response

@@ -1,9 +1,20 @@
-from django.contrib import admin
+"""The editors' workplace: review what the machine found, correct it, keep it."""
 
+from __future__ import annotations
+
+from django.contrib import admin, messages
+from django.contrib.admin import AdminSite
+from django.db.models import Exists, OuterRef, Q
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from statements.choices import Origin
 from statements.models import (
     Agreement,
+    AgreementReview,
     Country,
     Event,
+    EventReview,
     Person,
     PersonName,
     Statement,
@@ -14,20 +25,54 @@ from statements.models import (
     Topic,
 )
 
+EDITORS_GROUP = "Editors"
 
-class AgreementInline(admin.TabularInline):
+
+def is_editor(user) -> bool:
+    return user.is_active and (user.is_superuser or user.groups.filter(name=EDITORS_GROUP).exists())
+
+
+# Only superusers and members of the Editors group reach the admin: staff
+# status alone is not enough, so an account cannot wander in by accident.
+def _has_permission(request) -> bool:
+    return request.user.is_active and request.user.is_staff and is_editor(request.user)
+
+
+AdminSite.has_permission = staticmethod(_has_permission)
+admin.site.site_header = _("Diplomatic Statements Archive: editors")
+
+
+class EditorTouchMixin:
+    """An item an editor changes becomes the editor's: re-extraction keeps it."""
+
+    def mark_edited(self, obj, changed: bool) -> None:
+        if changed and obj.origin == Origin.MACHINE:
+            obj.origin = Origin.EDITOR
+
+
+class ItemInline(EditorTouchMixin, admin.StackedInline):
+    extra = 0
+    readonly_fields = ["origin", "source_sentence"]
+    show_change_link = True
+
+    @admin.display(description=_("source sentence"))
+    def source_sentence(self, obj):
+        if not obj.pk:
+            return "—"
+        body = obj.statement.body
+        before = body[max(0, obj.start - 120):obj.start]
+        return format_html("…{}<mark>{}</mark>{}…", before, body[obj.start:obj.end], body[obj.end:obj.end + 120])
+
+
+class AgreementInline(ItemInline):
     model = Agreement
-    extra = 0
-    fields = ["text", "kind", "parties", "origin", "verified", "rejected", "start", "end"]
-    readonly_fields = ["origin"]
+    fields = [("kind", "parties"), "text", ("start", "end"), ("origin", "verified", "rejected"), "source_sentence"]
 
 
-class EventInline(admin.TabularInline):
+class EventInline(ItemInline):
     model = Event
-    extra = 0
-    fields = ["text", "title", "starts_on", "ends_on", "precision", "place", "origin", "verified", "rejected",
-              "start", "end"]
-    readonly_fields = ["origin"]
+    fields = ["title", ("starts_on", "ends_on", "precision", "place"), "text", ("start", "end"),
+              ("origin", "verified", "rejected"), "source_sentence"]
 
 
 class StatementCountryInline(admin.TabularInline):
@@ -45,16 +90,152 @@ class StatementPersonInline(admin.TabularInline):
 class StatementTopicInline(admin.TabularInline):
     model = StatementTopic
     extra = 0
+    autocomplete_fields = ["topic"]
+
+
+class HasUnverifiedFilter(admin.SimpleListFilter):
+    title = _("has unverified items")
+    parameter_name = "unverified"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("yes")), ("no", _("no"))]
+
+    def queryset(self, request, queryset):
+        if self.value() not in ("yes", "no"):
+            return queryset
+        pending = Q(verified=False, rejected=False)
+        exists = (Exists(Agreement.objects.filter(pending, statement=OuterRef("pk")))
+                  | Exists(Event.objects.filter(pending, statement=OuterRef("pk"))))
+        return queryset.filter(exists if self.value() == "yes" else ~exists)
 
 
 @admin.register(Statement)
 class StatementAdmin(admin.ModelAdmin):
     list_display = ["title", "published_on", "kind", "language", "doc_number"]
-    list_filter = ["kind", "language", "published_on"]
+    list_filter = ["kind", "language", ("countries", admin.RelatedOnlyFieldListFilter), "published_on",
+                   HasUnverifiedFilter]
     search_fields = ["title", "doc_number", "source_url"]
     date_hierarchy = "published_on"
     readonly_fields = ["key", "checksum", "raw_text", "record", "created_at", "updated_at"]
     inlines = [AgreementInline, EventInline, StatementCountryInline, StatementPersonInline, StatementTopicInline]
+    actions = ["reextract"]
+
+    def get_search_results(self, request, queryset, search_term):
+        # Full-text search (stems and lemmas) as on the public pages, plus the plain fields.
+        if not search_term.strip():
+            return queryset, False
+        plain, _ = super().get_search_results(request, queryset, search_term)
+        ids = Statement.objects.search(search_term).values("pk")
+        return queryset.filter(Q(pk__in=ids) | Q(pk__in=plain.values("pk"))), False
+
+    def save_formset(self, request, form, formset, change):
+        items = formset.save(commit=False)
+        for obj in items:
+            if isinstance(obj, Agreement | Event):
+                changed = obj.pk is None or any(f.instance is obj and f.has_changed() for f in formset.forms)
+                if obj.pk is None:
+                    obj.origin = Origin.EDITOR
+                else:
+                    EditorTouchMixin().mark_edited(obj, changed)
+            obj.save()
+        for obj in formset.deleted_objects:
+            obj.delete()
+        formset.save_m2m()
+
+    @admin.action(description=_("Re-extract (keeps every editor's work)"), permissions=["change"])
+    def reextract(self, request, queryset):
+        from statements.extract import extract
+        from statements.parse import parse_record
+        from statements.services import reextract_statement
+
+        count = 0
+        for statement in queryset:
+            parsed = parse_record({**statement.record, "text": statement.raw_text})
+            reextract_statement(statement=statement, parsed=parsed, extraction=extract(parsed))
+            count += 1
+        self.message_user(request, _("Re-extracted %(n)d statement(s).") % {"n": count}, messages.SUCCESS)
+
+
+class ItemAdmin(EditorTouchMixin, admin.ModelAdmin):
+    raw_id_fields = ["statement"]
+    search_fields = ["text"]
+    list_select_related = ["statement"]
+    readonly_fields = ["origin", "source_sentence", "created_at", "updated_at"]
+    actions = ["verify", "reject"]
+
+    @admin.display(description=_("source sentence"))
+    def source_sentence(self, obj):
+        return ItemInline.source_sentence(self, obj)
+
+    @admin.display(description=_("statement date"), ordering="statement__published_on")
+    def statement_date(self, obj):
+        return obj.statement.published_on
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.origin = Origin.EDITOR
+        else:
+            self.mark_edited(obj, form.has_changed())
+        super().save_model(request, obj, form, change)
+
+    def _bulk(self, request, queryset, message: str, **changes) -> int:
+        items = list(queryset)
+        for obj in items:
+            for field, value in changes.items():
+                setattr(obj, field, value)
+            obj.save(update_fields=[*changes, "updated_at"])
+            self.log_change(request, obj, message)  # shows in the item's history
+        return len(items)
+
+    @admin.action(description=_("Mark verified"), permissions=["change"])
+    def verify(self, request, queryset):
+        n = self._bulk(request, queryset, "Marked verified", verified=True)
+        self.message_user(request, _("%(n)d item(s) verified.") % {"n": n}, messages.SUCCESS)
+
+    @admin.action(description=_("Reject (kept, never extracted again)"), permissions=["change"])
+    def reject(self, request, queryset):
+        n = self._bulk(request, queryset, "Rejected", rejected=True, verified=False)
+        self.message_user(request, _("%(n)d item(s) rejected.") % {"n": n}, messages.SUCCESS)
+
+
+@admin.register(Agreement)
+class AgreementAdmin(ItemAdmin):
+    list_display = ["text", "kind", "parties", "statement_date", "origin", "verified", "rejected"]
+    list_filter = ["kind", "origin", "verified", "rejected"]
+    fields = ["statement", "kind", "parties", "text", ("start", "end"), ("verified", "rejected"), "source_sentence",
+              "origin", "created_at", "updated_at"]
+
+
+@admin.register(Event)
+class EventAdmin(ItemAdmin):
+    list_display = ["title", "starts_on", "ends_on", "precision", "place", "statement_date", "origin", "verified",
+                    "rejected"]
+    list_filter = ["precision", "origin", "verified", "rejected"]
+    search_fields = ["text", "title"]
+    fields = ["statement", "title", ("starts_on", "ends_on", "precision"), "place", "countries", "text",
+              ("start", "end"), ("verified", "rejected"), "source_sentence", "origin", "created_at", "updated_at"]
+    autocomplete_fields = ["countries"]
+
+
+class ReviewQueueMixin:
+    """Unverified machine-made items, newest statements first, for bulk verification."""
+
+    def get_queryset(self, request):
+        return (super().get_queryset(request).filter(origin=Origin.MACHINE, verified=False, rejected=False)
+                .order_by("-statement__published_on", "statement_id", "start"))
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(AgreementReview)
+class AgreementReviewAdmin(ReviewQueueMixin, AgreementAdmin):
+    pass
+
+
+@admin.register(EventReview)
+class EventReviewAdmin(ReviewQueueMixin, EventAdmin):
+    pass
 
 
 @admin.register(StatementRevision)
@@ -92,19 +273,3 @@ class PersonNameAdmin(admin.ModelAdmin):
     list_display = ["name", "person"]
     search_fields = ["name"]
     raw_id_fields = ["person"]
-
-
-@admin.register(Agreement)
-class AgreementAdmin(admin.ModelAdmin):
-    list_display = ["text", "kind", "statement", "origin", "verified", "rejected"]
-    list_filter = ["kind", "origin", "verified", "rejected"]
-    raw_id_fields = ["statement"]
-    search_fields = ["text"]
-
-
-@admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
-    list_display = ["title", "starts_on", "ends_on", "precision", "statement", "origin", "verified", "rejected"]
-    list_filter = ["precision", "origin", "verified", "rejected"]
-    raw_id_fields = ["statement"]
-    search_fields = ["text", "title"]

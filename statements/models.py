@@ -235,6 +235,16 @@ class Agreement(ExtractedItem):
     def __str__(self) -> str:
         return self.text[:120]
 
+    def clean(self):
+        from statements import validation
+
+        errors: dict = {}
+        if self.statement_id:
+            validation.validate_span(body=self.statement.body, start=self.start, end=self.end, errors=errors)
+        known = set(Country.objects.filter(code__in=self.parties or []).values_list("code", flat=True))
+        validation.validate_parties(self.parties, known_countries=known, errors=errors)
+        validation.raise_if(errors)
+
 
 class Event(ExtractedItem):
     statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="events")
@@ -262,3 +272,27 @@ class Event(ExtractedItem):
 
     def __str__(self) -> str:
         return self.title or self.text[:120]
+
+    def clean(self):
+        from statements import validation
+
+        errors: dict = {}
+        if self.statement_id:
+            validation.validate_span(body=self.statement.body, start=self.start, end=self.end, errors=errors)
+        validation.validate_period(starts_on=self.starts_on, ends_on=self.ends_on, precision=self.precision,
+                                   errors=errors)
+        validation.raise_if(errors)
+
+
+class AgreementReview(Agreement):
+    class Meta:
+        proxy = True
+        verbose_name = _("agreement to review")
+        verbose_name_plural = _("review queue: agreements")
+
+
+class EventReview(Event):
+    class Meta:
+        proxy = True
+        verbose_name = _("event to review")
+        verbose_name_plural = _("review queue: events")

@@ -222,3 +222,12 @@ def _update_search_vector(statement: Statement, document: SearchDocument) -> Non
             """,
             {**document.as_params(), "id": statement.pk},
         )
+
+
+def refresh_search_vector(statement: Statement) -> None:
+    """Recompute a statement's search vector from its stored record (after an import)."""
+    from statements.extract import extract
+    from statements.parse import parse_record
+
+    parsed = parse_record({**statement.record, "text": statement.raw_text})
+    _update_search_vector(statement, search_document(parsed, extract(parsed)))

@@ -2,9 +2,10 @@ from __future__ import annotations
 
 from django import template
 from django.utils.formats import date_format
-from django.utils.html import escape, format_html
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 register = template.Library()
 
@@ -45,7 +46,11 @@ def marked_body(statement) -> str:
     return mark_safe("".join(f"<p>{p}</p>" for p in paragraphs))  # noqa: S308 - escaped above
 
 
-DECADE_NAMES = {1: "first ten days of", 11: "second ten days of", 21: "last ten days of"}
+DECADE_NAMES = {
+    1: gettext_lazy("first ten days of %(month)s"),
+    11: gettext_lazy("second ten days of %(month)s"),
+    21: gettext_lazy("last ten days of %(month)s"),
+}
 
 
 @register.simple_tag
@@ -58,8 +63,9 @@ def event_period(event) -> str:
         if start == end:
             return date_format(start, "j E Y")
         return f"{date_format(start, 'j E Y')} – {date_format(end, 'j E Y')}"
-    if precision == "decade":
-        return format_html("{} {}", _(DECADE_NAMES.get(start.day, "ten days of")), date_format(start, "F Y"))
+    if precision == "decade" and start.day in DECADE_NAMES:
+        # "E": the month's name as it stands after another word (genitive in Russian).
+        return str(DECADE_NAMES[start.day] % {"month": date_format(start, "E Y")})
     if precision == "month":
         if (start.year, start.month) == (end.year, end.month):
             return date_format(start, "F Y")

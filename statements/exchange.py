@@ -1,0 +1,138 @@
+"""The archive as JSON Lines: export everything, editors' work included, and import it back.
+
+One line per statement, with its text, metadata, links and every agreement
+and event (machine-made or not, verified, rejected). Importing into an empty
+database reproduces the same statements and extractions.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from collections.abc import Iterable, Iterator
+
+from django.db import transaction
+
+from statements.models import (
+    Agreement,
+    Event,
+    Person,
+    Statement,
+    StatementCountry,
+    StatementPerson,
+    StatementTopic,
+    Topic,
+)
+
+FORMAT_VERSION = 1
+STATEMENT_FIELDS = ["key", "title", "kind", "published_on", "published_at", "place", "language", "doc_number",
+                    "source_url", "source", "body", "raw_text", "record", "checksum"]
+ITEM_FIELDS = ["text", "start", "end", "origin", "verified", "rejected"]
+CSV_COLUMNS = ["id", "title", "kind", "published_on", "place", "language", "doc_number", "source_url", "speakers",
+               "countries", "topics", "agreements", "events", "body"]
+
+
+def export_queryset(statements):
+    return statements.order_by("pk").prefetch_related(
+        "agreements__countries", "events__countries", "country_links", "topic_links__topic",
+        "person_links__person__names",
+    )
+
+
+def _iso(value):
+    return value.isoformat() if isinstance(value, dt.date | dt.time) else value
+
+
+def statement_record(statement: Statement) -> dict:
+    record = {"format": FORMAT_VERSION}
+    record.update({name: _iso(getattr(statement, name)) for name in STATEMENT_FIELDS})
+    record["countries"] = {link.country_id: link.mentions for link in statement.country_links.all()}
+    record["topics"] = [{"slug": link.topic.slug, "evidence": link.evidence} for link in statement.topic_links.all()]
+    record["people"] = [
+        {"key": link.person.key, "role": link.role, "mentions": link.mentions, "name_ru": link.person.name_ru,
+         "name_en": link.person.name_en, "surname_ru": link.person.surname_ru, "surname_en": link.person.surname_en,
+         "names": sorted(n.name for n in link.person.names.all())}
+        for link in statement.person_links.all()
+    ]
+    record["agreements"] = [
+        {**{f: getattr(a, f) for f in ITEM_FIELDS}, "kind": a.kind, "parties": a.parties,
+         "countries": sorted(c.code for c in a.countries.all())}
+        for a in statement.agreements.all()
+    ]
+    record["events"] = [
+        {**{f: getattr(e, f) for f in ITEM_FIELDS}, "title": e.title, "starts_on": _iso(e.starts_on),
+         "ends_on": _iso(e.ends_on), "precision": e.precision, "place": e.place,
+         "countries": sorted(c.code for c in e.countries.all())}
+        for e in statement.events.all()
+    ]
+    return record
+
+
+def iter_jsonl(statements) -> Iterator[str]:
+    for statement in export_queryset(statements).iterator(chunk_size=200):
+        yield json.dumps(statement_record(statement), ensure_ascii=False) + "\n"
+
+
+def iter_csv(statements) -> Iterator[str]:
+    """One row per statement; extractions as JSON in their cells."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(CSV_COLUMNS)
+    for statement in export_queryset(statements).iterator(chunk_size=200):
+        r = statement_record(statement)
+        writer.writerow([
+            statement.pk, r["title"], r["kind"], r["published_on"], r["place"], r["language"], r["doc_number"] or "",
+            r["source_url"], ";".join(p["key"] for p in r["people"] if p["role"] == "speaker"),
+            ";".join(sorted(r["countries"])), ";".join(t["slug"] for t in r["topics"]),
+            json.dumps(r["agreements"], ensure_ascii=False), json.dumps(r["events"], ensure_ascii=False), r["body"],
+        ])
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+
+
+def import_records(lines: Iterable[str]) -> tuple[int, int]:
+    """Import exported lines; returns (imported, skipped as already present)."""
+    imported = skipped = 0
+    for line in lines:
+        if not line.strip():
+            continue
+        record = json.loads(line)
+        if record.get("format") != FORMAT_VERSION:
+            raise ValueError(f"not an archive export of format {FORMAT_VERSION}")
+        if import_record(record):
+            imported += 1
+        else:
+            skipped += 1
+    return imported, skipped
+
+
+@transaction.atomic
+def import_record(record: dict) -> bool:
+    if Statement.objects.filter(key=record["key"]).exists():
+        return False
+    statement = Statement.objects.create(**{name: record[name] for name in STATEMENT_FIELDS})
+    StatementCountry.objects.bulk_create(
+        StatementCountry(statement=statement, country_id=code, mentions=n) for code, n in record["countries"].items())
+    topics = {t.slug: t for t in Topic.objects.filter(slug__in=[t["slug"] for t in record["topics"]])}
+    StatementTopic.objects.bulk_create(
+        StatementTopic(statement=statement, topic=topics[t["slug"]], evidence=t["evidence"])
+        for t in record["topics"] if t["slug"] in topics)
+    for p in record["people"]:
+        person, _ = Person.objects.get_or_create(key=p["key"], defaults={
+            k: p[k] for k in ("name_ru", "name_en", "surname_ru", "surname_en")})
+        for name in p["names"]:
+            person.names.get_or_create(name=name)
+        StatementPerson.objects.create(statement=statement, person=person, role=p["role"], mentions=p["mentions"])
+    for a in record["agreements"]:
+        obj = Agreement.objects.create(statement=statement, **{k: v for k, v in a.items() if k != "countries"})
+        obj.countries.set(a["countries"])
+    for e in record["events"]:
+        obj = Event.objects.create(statement=statement, **{k: v for k, v in e.items() if k != "countries"})
+        obj.countries.set(e["countries"])
+    from statements.services import refresh_search_vector
+
+    refresh_search_vector(statement)
+    return True

@@ -1,0 +1,58 @@
+"""A reader's path through the archive, in a real browser."""
+
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from playwright.sync_api import expect
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+SEED = Path(__file__).resolve().parents[2] / "sample" / "lavrov-2018-07-31-russia-japan-2plus2.txt"
+
+
+@pytest.fixture
+def archive(tmp_path):
+    other = tmp_path / "other.jsonl"
+    other.write_text(
+        '{"title": "Комментарий официального представителя МИД России по Китаю", "date": "2019-03-01", '
+        '"url": "https://www.mid.ru/ru/1", "lang": "ru", "text": "Россия и Китай провели консультации в Пекине."}\n',
+        encoding="utf-8",
+    )
+    call_command("ingest", str(SEED), str(other), "--no-progress")
+
+
+def test_search_filter_open_a_statement_and_follow_a_country(page, live_server, archive):
+    page.goto(f"{live_server.url}/")
+    page.get_by_role("searchbox").fill("Курильский остров")
+    page.get_by_role("search").get_by_role("button").click()
+
+    rows = page.locator(".statement-row")
+    expect(rows).to_have_count(1)
+    expect(rows.first).to_contain_text("два плюс два")
+    expect(rows.first.locator(".snippet mark").first).to_be_visible()
+
+    # Narrow by a country: the facet's count is the number of results the click gives.
+    facet = page.locator(".facet[data-facet=country] a[data-value=JP]")
+    count = int(page.locator(".facet[data-facet=country] li", has=facet).locator(".count").inner_text())
+    facet.click()
+    expect(page).to_have_url(lambda url: "country=JP" in url)
+    expect(page.locator(".statement-row")).to_have_count(count)
+
+    page.locator(".statement-row h3 a").first.click()
+    expect(page.locator("h1")).to_contain_text("Лаврова")
+    expect(page.locator("mark.agreement").first).to_be_visible()
+    expect(page.locator("mark.event").first).to_be_visible()
+    expect(page.locator(".body")).not_to_contain_text("补充资料")
+
+    page.locator("dd a[href='/countries/JP/']").click()
+    expect(page.locator("h1")).to_contain_text("Япония")
+    expect(page.locator(".statement-row")).to_have_count(1)
+
+
+def test_calendar_shows_the_announced_business_mission_at_its_precision(page, live_server, archive):
+    page.goto(f"{live_server.url}/events/?month=2018-08")
+    august = page.locator(".month")
+    expect(august).to_contain_text("16 августа 2018")
+    page.goto(f"{live_server.url}/events/?month=2018-09")
+    expect(page.locator(".month")).to_contain_text("первая декада сентября 2018")

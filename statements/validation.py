@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from statements.choices import Precision
+
 # Organisations an agreement may name as a party, beside ISO country codes.
 ORGANISATIONS = frozenset({
     "UN", "EU", "SCO", "BRICS", "CIS", "CSTO", "EAEU", "ASEAN", "AU", "OSCE", "NATO", "OPEC", "G20", "G7",
@@ -62,7 +64,7 @@ def precision_problem(starts_on, ends_on, precision: str) -> str | None:
         starts_on.day == 1 and ends_on.day == month_end
     ):
         return _("A %(precision)s starts on the first day of a month and ends on the last.") % {
-            "precision": precision}
+            "precision": Precision(precision).label}
     if precision == "year" and not (starts_on.month == 1 and ends_on.month == 12):
         return _("A year runs 1 January to 31 December.")
     return None

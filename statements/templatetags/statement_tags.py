@@ -7,6 +7,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from statements.choices import Precision
+
 register = template.Library()
 
 
@@ -17,6 +19,9 @@ def query_with(context, **changes) -> str:
     for key, value in changes.items():
         query[key] = value
     return query.urlencode()
+
+
+MARK_TITLES = {"agreement": gettext_lazy("agreement"), "event": gettext_lazy("event")}
 
 
 @register.simple_tag
@@ -37,7 +42,7 @@ def marked_body(statement) -> str:
             continue  # overlapping or stale span: show the text unmarked
         pieces.append(escape(body[cursor:start]))
         pieces.append(
-            f'<mark id="{kind}-{pk}" class="{kind}" title="{escape(_(kind))}">{escape(body[start:end])}</mark>'
+            f'<mark id="{kind}-{pk}" class="{kind}" title="{escape(MARK_TITLES[kind])}">{escape(body[start:end])}</mark>'
         )
         cursor = end
     pieces.append(escape(body[cursor:]))
@@ -74,7 +79,8 @@ def event_period(event) -> str:
         return str(start.year)
     if precision == "by":
         return _("by %(date)s") % {"date": date_format(end, "j E Y")}
-    return f"{date_format(start, 'j E Y')} – {date_format(end, 'j E Y')} ({_(precision)})"
+    label = Precision(precision).label if precision in Precision.values else precision
+    return f"{date_format(start, 'j E Y')} – {date_format(end, 'j E Y')} ({label})"
 
 
 @register.filter

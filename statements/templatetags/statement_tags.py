@@ -41,9 +41,8 @@ def marked_body(statement) -> str:
         if start < cursor or end > len(body):
             continue  # overlapping or stale span: show the text unmarked
         pieces.append(escape(body[cursor:start]))
-        pieces.append(
-            f'<mark id="{kind}-{pk}" class="{kind}" title="{escape(MARK_TITLES[kind])}">{escape(body[start:end])}</mark>'
-        )
+        title = escape(MARK_TITLES[kind])
+        pieces.append(f'<mark id="{kind}-{pk}" class="{kind}" title="{title}">{escape(body[start:end])}</mark>')
         cursor = end
     pieces.append(escape(body[cursor:]))
     html = "".join(pieces)

@@ -1,0 +1,93 @@
+"""Parsers: one record of a source file in, a ParsedStatement out (pure Python).
+
+parse_record() tells the source from the record itself (the URL's host, the
+"source" field, or the shape: a page-text record has only its text) and hands
+it to that source's module: midru_page (a mid.ru page copied as text), midru,
+kremlin, telegram, ungd, and generic for anything else.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from urllib.parse import urlparse
+
+from statements.parse.generic import parse_generic
+from statements.parse.kremlin import parse_kremlin
+from statements.parse.midru import parse_midru
+from statements.parse.midru_page import parse_midru_page
+from statements.parse.records import ParsedStatement, ParseError
+from statements.parse.telegram import parse_telegram
+from statements.parse.ungd import parse_ungd
+
+__all__ = ["ParseError", "ParsedStatement", "detect_source", "parse_record"]
+
+# Hosts (and their subdomains) of the sources with their own parser.
+HOSTS = {"mid.ru": "midru", "kremlin.ru": "kremlin", "t.me": "telegram", "telegram.me": "telegram"}
+UNGD_MARKS = re.compile(r"General Debate|United_Nations_General_Debates|UNGDC", re.IGNORECASE)
+UNGD_TITLE = re.compile(r"statement in the UN General Assembly general debate", re.IGNORECASE)
+
+PARSERS: dict[str, Callable[[dict], ParsedStatement]] = {
+    "midru_page": parse_midru_page,
+    "midru": parse_midru,
+    "kremlin": parse_kremlin,
+    "telegram": parse_telegram,
+    "ungd": parse_ungd,
+    "generic": parse_generic,
+}
+
+
+def host_of(url: object) -> str:
+    if not isinstance(url, str) or not url.strip():
+        return ""
+    url = url.strip()
+    if "//" not in url:
+        url = f"//{url}"
+    return (urlparse(url).hostname or "").lower()
+
+
+def detect_source(record: dict) -> str:
+    host = host_of(record.get("url"))
+    for domain, source in HOSTS.items():
+        if host == domain or host.endswith(f".{domain}"):
+            return source
+    source = record.get("source")
+    meta = record.get("meta") if isinstance(record.get("meta"), dict) else {}
+    upstream = f"{source or ''} {meta.get('upstream') or ''}"
+    if UNGD_MARKS.search(upstream) or UNGD_TITLE.search(str(record.get("title") or "")):
+        return "ungd"
+    if isinstance(source, str):
+        for domain, name in HOSTS.items():
+            if domain in source.lower():
+                return name
+    # A page copied as text: nothing but the text.
+    if not any(record.get(key) for key in ("title", "url", "date")):
+        return "midru_page"
+    return "generic"
+
+
+def check_record(record: object) -> dict:
+    if not isinstance(record, dict):
+        raise ParseError(f"a record must be an object, not {type(record).__name__}")
+    text = record.get("text")
+    if text is None:
+        raise ParseError("no text")
+    if not isinstance(text, str):
+        raise ParseError(f"text is not a string: {type(text).__name__}")
+    if not text.strip():
+        raise ParseError("no text")
+    title = record.get("title")
+    if title is not None and not isinstance(title, str):
+        raise ParseError(f"title is not a string: {type(title).__name__}")
+    return record
+
+
+def parse_record(record: dict) -> ParsedStatement:
+    """The statement in one record; ParseError says why a record cannot be one."""
+    record = check_record(record)
+    statement = PARSERS[detect_source(record)](record)
+    if not statement.title:
+        raise ParseError("no title and none derivable from the text")
+    if not statement.body:
+        raise ParseError("no text")
+    return statement

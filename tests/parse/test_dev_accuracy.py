@@ -1,0 +1,51 @@
+"""The meta fields of shared/gold/dev.jsonl, per field, against the parse of the corpus."""
+
+import json
+from pathlib import Path
+
+from statements.parse import parse_record
+from statements.parse.files import RawItem, iter_file
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+FIELDS = ("published_on", "doc_number", "kind", "speakers", "place")
+REQUIRED_ACCURACY = 0.95
+
+
+def load_record(source: dict) -> dict:
+    if "file" in source:
+        (item,) = list(iter_file(SHARED / source["file"]))
+        assert isinstance(item, RawItem), item
+        return item.record
+    with (SHARED / source["jsonl"]).open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if number == source["line"]:
+                return json.loads(line)
+    raise LookupError(source)
+
+
+def predicted(record: dict) -> dict:
+    statement = parse_record(record)
+    return {
+        "published_on": statement.published_on.isoformat() if statement.published_on else None,
+        "doc_number": statement.doc_number,
+        "kind": statement.kind,
+        "speakers": set(statement.speakers),
+        "place": statement.place,
+    }
+
+
+def test_dev_meta_fields_are_right_for_95_percent():
+    gold = [json.loads(line) for line in (SHARED / "gold" / "dev.jsonl").read_text(encoding="utf-8").splitlines()]
+    right = dict.fromkeys(FIELDS, 0)
+    misses = []
+    for reference in gold:
+        got = predicted(load_record(reference["source"]))
+        expected = {**{field: reference[field] for field in FIELDS}, "speakers": set(reference["speakers"])}
+        for field in FIELDS:
+            if got[field] == expected[field]:
+                right[field] += 1
+            else:
+                misses.append((reference["id"], field, got[field], expected[field]))
+    accuracy = {field: right[field] / len(gold) for field in FIELDS}
+    assert len(gold) == 30
+    assert all(value >= REQUIRED_ACCURACY for value in accuracy.values()), (accuracy, misses)

@@ -28,7 +28,7 @@ from statements.models import (
     StatementTopic,
     Topic,
 )
-from statements.parse.records import ParsedStatement
+from statements.parse.records import ParseError, ParsedStatement
 from statements.search import SearchDocument, search_document
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
@@ -58,6 +58,8 @@ def content_checksum(parsed: ParsedStatement) -> str:
 
 def store_statement(*, parsed: ParsedStatement, extraction: Extraction, record: dict | None = None) -> StoreResult:
     """Create or update one statement with its extraction; idempotent."""
+    if parsed.published_on is None:
+        raise ParseError("no publication date: the record has none, and neither its title nor its text gives one")
     key = identity_key(parsed)
     checksum = content_checksum(parsed)
     document = search_document(parsed, extraction)  # pure and slow-ish: outside the transaction

@@ -1,6 +1,5 @@
 """Every record of the five corpus sources parses, streamed file by file."""
 
-import time
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,6 @@ FILES = {
     "telegram": (CORPUS / "telegram-en" / "mfa-telegram-2025-2026.jsonl", 505),
     "ungd": (CORPUS / "ungd" / "ungd-speeches.jsonl", 2000),
 }
-TIME_BUDGET_SECONDS = 20
 
 
 def paths(location: Path) -> list[Path]:
@@ -26,7 +24,6 @@ def paths(location: Path) -> list[Path]:
 @pytest.mark.parametrize("source", FILES)
 def test_every_record_parses(source):
     location, count = FILES[source]
-    started = time.perf_counter()
     parsed, failures = 0, []
     for path in paths(location):
         for item in iter_file(path):
@@ -39,4 +36,3 @@ def test_every_record_parses(source):
             parsed += 1
     assert failures == []
     assert parsed == count
-    assert time.perf_counter() - started < TIME_BUDGET_SECONDS

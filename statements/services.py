@@ -28,7 +28,7 @@ from statements.models import (
     StatementTopic,
     Topic,
 )
-from statements.parse.records import ParseError, ParsedStatement
+from statements.parse.records import ParsedStatement, ParseError
 from statements.search import SearchDocument, search_document
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"

@@ -5,7 +5,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from statements.extract import extract
-from statements.extract.scoring import load_gold_source, prediction_record, score
+from statements.extract.scoring import prediction_record, score
+from statements.gold import load_source
 from statements.parse import parse_record
 
 DEFAULT_GOLD = settings.BASE_DIR.parent / "shared" / "gold" / "dev.jsonl"
@@ -34,7 +35,7 @@ class Command(BaseCommand):
                     continue
                 try:
                     reference = json.loads(line)
-                    record = load_gold_source(reference["source"], base=path.resolve().parent.parent)
+                    record = load_source(reference["source"], base=path.resolve().parent.parent)
                 except (ValueError, KeyError, OSError) as exc:
                     raise CommandError(f"{path}:{number}: {exc}") from exc
                 parsed = parse_record(record)

@@ -25,6 +25,7 @@ db-stop: install
 
 migrate: db-start
 	$(PY) manage.py migrate --no-input
+	$(PY) manage.py collectstatic --no-input -v0
 
 # The bundled sample, then the mid.ru and kremlin.ru samples when shared/ is there.
 # Ingestion is idempotent: a second run reports them unchanged.
@@ -43,6 +44,7 @@ browser:
 	  else $(PY) -m playwright install chromium; fi; }
 
 test: install browser db-start
+	$(PY) manage.py collectstatic --no-input -v0
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest

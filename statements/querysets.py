@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import models
@@ -11,6 +12,8 @@ from django.db.models import Count, F, Prefetch, Q
 from statements.extract.morph import CYRILLIC_WORD, lemma
 
 HEADLINE_START, HEADLINE_STOP = "\x02", "\x03"
+# Words of a query, less the excluded ones ("-Курилы").
+WORD = re.compile(r"(?<![-\w])\w[\w-]*")
 
 
 def lemmatised_query(query: str) -> str:
@@ -32,6 +35,19 @@ def search_query(query: str) -> SearchQuery:
     )
 
 
+def headline_query(query: str) -> SearchQuery:
+    """Any of the query's words, as stems and as lemmas.
+
+    ts_headline only marks fragments that satisfy its query; a statement found
+    through lemmas may not satisfy the stemmed form of the whole query, so the
+    snippet looks for each word on its own.
+    """
+    words = [w for w in WORD.findall(query) if w.upper() != "OR"]
+    either = " OR ".join(words) or query
+    return (SearchQuery(either, search_type="websearch", config="russian")
+            | SearchQuery(lemmatised_query(either), search_type="websearch", config="russian"))
+
+
 class StatementQuerySet(models.QuerySet):
     def search(self, query: str):
         """Statements matching a web-search query, annotated with their rank."""
@@ -47,7 +63,7 @@ class StatementQuerySet(models.QuerySet):
         the template escapes the snippet, then turns them into <mark>.
         """
         return self.annotate(headline=SearchHeadline(
-            "body", search_query(query), config="russian", start_sel=HEADLINE_START, stop_sel=HEADLINE_STOP,
+            "body", headline_query(query), config="russian", start_sel=HEADLINE_START, stop_sel=HEADLINE_STOP,
             max_words=35, min_words=15, max_fragments=2, fragment_delimiter=" … ",
         ))
 

@@ -45,5 +45,19 @@ class Command(BaseCommand):
         if as_json:
             self.stdout.write(json.dumps(report.as_dict(), ensure_ascii=False, indent=2, default=str))
         else:
-            self.stdout.write(report.format(misses=not quiet))
+            self.stdout.write(format_report(report, misses=not quiet))
+
+
+def format_report(report, *, misses: bool) -> str:
+    lines = [f"{report.statements} statement(s)", "", f"{'':12} {'P':>6} {'R':>6} {'F1':>6}   tp  fp  fn"]
+    for name in ("agreements", "events", "countries"):
+        c = getattr(report, name)
+        label = "dated events" if name == "events" else name
+        lines.append(f"{label:12} {c.precision:6.3f} {c.recall:6.3f} {c.f1:6.3f}  {c.tp:3} {c.fp:3} {c.fn:3}")
+    lines += ["", "meta field accuracy:"]
+    lines += [f"  {name:13} {value:6.3f}" for name, value in report.meta_accuracy.items()]
+    if misses and report.misses:
+        lines += ["", "misses (fp: found but not in the reference; fn: missed; wrong: differs):"]
+        lines += [f"  {m.statement_id} {m.field} {m.error}: {m.text}" for m in report.misses]
+    return "\n".join(lines)
 

@@ -46,9 +46,9 @@ def child_ingest(n: int, path: str) -> None:
 
     _django()
     from django.db import connection
-    from statements.parse.files import iter_file
 
     from statements.models import Statement
+    from statements.parse.files import iter_file
     from statements.pipeline import Summary, ingest_items
 
     Statement.objects.all().delete()

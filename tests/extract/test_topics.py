@@ -1,7 +1,5 @@
 """Topics from keyword evidence and site metadata; sentences from shared/corpus."""
 
-import json
-import time
 from pathlib import Path
 
 import pytest
@@ -213,15 +211,3 @@ def test_vocabulary():
     assert {"drugs", "peace-treaty", "victory-anniversary", "brics", "sco", "un"} <= {t["slug"] for t in vocabulary}
 
 
-def test_speed_on_a_long_kremlin_transcript():
-    lines = (CORPUS / "kremlin" / "kremlin-2025.jsonl").read_text(encoding="utf-8").splitlines()
-    text = max((json.loads(line)["text"] for line in lines), key=len)[:10_000]
-    find_topics(text, lang="ru")  # builds the keyword forms once
-    best = min(_timed(lambda: find_topics(text, lang="ru")) for _ in range(3))
-    assert best < 0.02
-
-
-def _timed(call):
-    start = time.perf_counter()
-    call()
-    return time.perf_counter() - start

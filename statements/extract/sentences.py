@@ -1,0 +1,74 @@
+"""Sentences of a cleaned body, with spans into it.
+
+razdel does not treat a blank line as a boundary, so the body is cut into
+paragraphs first and razdel runs inside each one: a sentence never crosses a
+paragraph, and a heading without a full stop does not swallow the next line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from razdel import sentenize
+
+from statements.parse.records import Turn
+
+# A paragraph break: a line break, optional blanks, another line break.
+PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int  # span in the body
+    end: int
+    text: str
+    paragraph: int  # index of the paragraph, 0-based
+    in_question: bool = False  # inside a journalist's question turn
+
+
+def paragraph_spans(body: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank paragraph, blanks trimmed."""
+    spans = []
+    position = 0
+    for match in PARAGRAPH_BREAK.finditer(body):
+        spans.append((position, match.start()))
+        position = match.end()
+    spans.append((position, len(body)))
+    trimmed = []
+    for start, end in spans:
+        chunk = body[start:end]
+        stripped = chunk.strip()
+        if not stripped:
+            continue
+        lead = len(chunk) - len(chunk.lstrip())
+        trimmed.append((start + lead, start + lead + len(stripped)))
+    return trimmed
+
+
+def split_sentences(body: str) -> list[Sentence]:
+    sentences = []
+    for index, (start, end) in enumerate(paragraph_spans(body)):
+        for piece in sentenize(body[start:end]):
+            sentences.append(
+                Sentence(
+                    start=start + piece.start,
+                    end=start + piece.stop,
+                    text=piece.text,
+                    paragraph=index,
+                )
+            )
+    return sentences
+
+
+def mark_questions(sentences: Sequence[Sentence], turns: Iterable[Turn]) -> list[Sentence]:
+    """Flag the sentences that begin inside a question turn."""
+    questions = sorted((turn.start, turn.end) for turn in turns if turn.is_question)
+    if not questions:
+        return list(sentences)
+    marked = []
+    for sentence in sentences:
+        inside = any(start <= sentence.start < end for start, end in questions)
+        marked.append(replace(sentence, in_question=inside) if inside else sentence)
+    return marked

@@ -41,11 +41,17 @@ class StoreResult:
 
 
 def identity_key(parsed: ParsedStatement) -> str:
-    """What makes two records the same statement, whatever their text says."""
+    """What makes two records the same statement, whatever their text says.
+
+    mid.ru's document number when there is one. Otherwise the URL with the
+    date: scraped archives do give one URL to several statements (three mid.ru
+    speeches of 2002-2003 share one in the corpus), while a page edited after
+    publication keeps both its URL and its date.
+    """
     if parsed.doc_number:
         return f"mid.ru:{parsed.doc_number}"
     if parsed.url:
-        return parsed.url.strip()
+        return f"{parsed.url.strip()}#{parsed.published_on}"
     digest = hashlib.sha256(
         "\x1f".join([parsed.source or "", parsed.title, str(parsed.published_on)]).encode()
     ).hexdigest()[:32]

@@ -21,9 +21,12 @@ def _page(request, queryset, per_page: int = PAGE_SIZE):
 
 def home(request):
     latest = Statement.objects.for_list().newest_first()[:10]
+    most_agreed = Statement.objects.for_list().filter(agreements__rejected=False).order_by(
+        "-agreement_count", "-published_on", "-id")[:5]
     upcoming = Event.objects.upcoming(dt.date.today()).select_related("statement").order_by("starts_on")[:5]
-    return render(request, "statements/home.html",
-                  {"latest": latest, "upcoming": upcoming, "total": Statement.objects.count()})
+    return render(request, "statements/home.html", {
+        "latest": latest, "most_agreed": most_agreed, "upcoming": upcoming, "total": Statement.objects.count(),
+    })
 
 
 def statement_list(request):

@@ -81,3 +81,14 @@ def test_a_folder_with_broken_files_stores_the_good_and_reports_the_bad(tmp_path
 def test_a_missing_path_is_a_clear_error():
     with pytest.raises(CommandError, match="no such file or folder"):
         call_command("ingest", "/nonexistent/statements.jsonl")
+
+
+def test_the_midru_sample_ingests_once_and_then_changes_nothing(capsys):
+    # Three of its English records share one URL (a scraping error kept in the
+    # corpus): they are three statements, not one edited three times.
+    midru = ROOT.parent / "shared" / "corpus" / "midru"
+    call_command("ingest", str(midru))
+    assert "created 10, updated 0, unchanged 0, failed 0" in capsys.readouterr().out
+    call_command("ingest", str(midru))
+    assert "created 0, updated 0, unchanged 10, failed 0" in capsys.readouterr().out
+    assert StatementRevision.objects.count() == 0

@@ -83,6 +83,9 @@ if DATABASE_URL:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("CONN_MAX_AGE", 60))}
 else:
     DATABASES = {"default": embedded_db.Cluster.from_env().django_settings()}
+# Several test runs may share one server (two checkouts, parallel work):
+# each can name its own test database.
+DATABASES["default"]["TEST"] = {"NAME": env_str("TEST_DATABASE_NAME") or None}
 if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
     raise ImproperlyConfigured("the archive needs PostgreSQL: DATABASE_URL must start with postgres://")
 

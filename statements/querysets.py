@@ -27,12 +27,16 @@ def search_query(query: str) -> SearchQuery:
     Stored vectors hold stems (russian or english) and pymorphy3 lemmas
     (simple), so a nominative "остров" finds "островах" through the lemmas
     even where the russian stemmer gives two different stems.
+
+    A quoted phrase skips the Russian stems: the russian configuration drops
+    its stop words ("два", "при", "без"), which turns "два плюс два" into
+    just "плюс". The lemmas keep every word, in order.
     """
-    return (
-        SearchQuery(query, search_type="websearch", config="russian")
-        | SearchQuery(query, search_type="websearch", config="english")
-        | SearchQuery(lemmatised_query(query), search_type="websearch", config="simple")
-    )
+    lemmas = SearchQuery(lemmatised_query(query), search_type="websearch", config="simple")
+    combined = SearchQuery(query, search_type="websearch", config="english") | lemmas
+    if '"' not in query:
+        combined = SearchQuery(query, search_type="websearch", config="russian") | combined
+    return combined
 
 
 def headline_query(query: str) -> SearchQuery:

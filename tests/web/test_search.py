@@ -1,0 +1,115 @@
+"""Search behaves as a reader expects: Russian forms, web-search syntax, snippets, facets."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from statements.filters import StatementFilter
+from statements.models import Statement
+from tests.factories import make_statement
+
+pytestmark = pytest.mark.django_db
+
+SEED = Path(__file__).resolve().parents[2] / "sample" / "lavrov-2018-07-31-russia-japan-2plus2.txt"
+SEED_TITLE = "два плюс два"
+
+
+@pytest.fixture
+def archive():
+    call_command("ingest", str(SEED), "--no-progress")
+    make_statement(title="Комментарий о переговорах с Китаем", body="Россия и Китай провели консультации в Пекине.",
+                   published_on=dt.date(2019, 3, 1))
+    make_statement(title="Statement on Japan", lang="en", body="Japan and Russia discussed the Kuril islands.",
+                   published_on=dt.date(2020, 5, 1))
+    make_statement(title="Заявление о Курилах", body="Курилы являются неотъемлемой частью России. Япония молчит.",
+                   published_on=dt.date(2021, 6, 1))
+
+
+def titles(query: str) -> list[str]:
+    return list(Statement.objects.search(query).order_by("-rank").values_list("title", flat=True))
+
+
+@pytest.mark.parametrize("query", [
+    "Курильский остров",  # nominative: the russian stemmer alone gives "остр", the text has "островах"
+    "Лавров",  # "Лавров" stems to "лавр", the text has "Лаврова"
+    "договорённость",  # with ё; the text has "договоренностей"
+    "договоренность",
+    '"два плюс два"',  # a phrase
+    "наркополицейские",
+    "бизнес-миссия",
+])
+def test_russian_forms_find_the_seed(archive, query):
+    assert any(SEED_TITLE in title for title in titles(query)), query
+
+
+def test_phrase_search_needs_the_words_in_order(archive):
+    assert titles('"плюс два два"') == []
+
+
+def test_minus_excludes_and_or_widens(archive):
+    found = titles("Япония -Курилы")
+    assert any(SEED_TITLE in t for t in found)
+    assert "Заявление о Курилах" not in found
+    assert "Заявление о Курилах" in titles("Япония")
+    either = titles("Japan OR Китай")
+    assert "Statement on Japan" in either and "Комментарий о переговорах с Китаем" in either
+
+
+def test_blank_query_finds_nothing():
+    assert list(Statement.objects.search("  ")) == []
+
+
+def test_title_outranks_body(archive):
+    # "Курилах" is in one statement's title and only in the seed's body.
+    assert titles("Курилы")[0] == "Заявление о Курилах"
+
+
+def test_snippet_marks_matches_and_escapes_text(client):
+    make_statement(title="Hostile", body="<script>alert(1)</script> Переговоры A&B в Женеве прошли успешно.")
+    html = client.get("/statements/", {"q": "переговоры"}).content.decode()
+    assert "<mark>Переговоры</mark> A&amp;B в Женеве" in html
+    assert "<script>alert(1)</script>" not in html
+
+
+def test_facet_counts_equal_the_results_a_click_gives(client, archive):
+    response = client.get("/statements/", {"q": "Япония OR Китай OR Japan"})
+    facets = response.context["facets"]
+    checked = 0
+    for name in ("country", "kind", "language", "has_agreements", "has_events"):
+        for value in facets[name]:
+            clicked = client.get(f"/statements/?{value.query}")
+            assert clicked.status_code == 200
+            assert clicked.context["page"].paginator.count == value.count, (name, value)
+            checked += 1
+    assert checked >= 6
+
+
+@pytest.mark.parametrize("params", [{}, {"q": "Япония"}, {"q": "Япония", "country": "JP", "sort": "newest"}])
+def test_list_and_search_run_a_fixed_number_of_queries_whatever_the_page_size(client, params):
+    for n in range(25):
+        make_statement(title=f"Япония и Россия {n}", body=f"Япония и Россия, встреча номер {n}.",
+                       extraction=None)
+    counts = []
+    for size in (5, 20):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get("/statements/", {**params, "page_size": size})
+            assert response.status_code == 200
+        counts.append(len(queries))
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/api/statements/", {**params, "page_size": 5})
+    small_api = len(queries)
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/api/statements/", {**params, "page_size": 20})
+    assert counts[0] == counts[1]
+    assert small_api == len(queries)
+
+
+def test_one_filterset_serves_page_and_api(client, archive):
+    page = client.get("/statements/", {"q": "Япония", "language": "ru"}).context["page"].paginator.count
+    api = client.get("/api/statements/", {"q": "Япония", "language": "ru"}).json()["count"]
+    direct = StatementFilter({"q": "Япония", "language": "ru"}, queryset=Statement.objects.all()).qs.count()
+    assert page == api == direct >= 2

@@ -11,11 +11,20 @@ from django.utils.translation import get_language
 from statements import calendar_view, charts, facets
 from statements.filters import AgreementFilter, StatementFilter
 from statements.models import Agreement, Country, Event, Person, Statement, Topic
+from statements.suggest import corrected_query
 
 PAGE_SIZE = 20
 
 
-def _page(request, queryset, per_page: int = PAGE_SIZE):
+MAX_PAGE_SIZE = 100
+
+
+def _page(request, queryset):
+    """A page of results; ?page_size= chooses 1 to 100 rows, anything else the default."""
+    try:
+        per_page = min(max(int(request.GET.get("page_size", PAGE_SIZE)), 1), MAX_PAGE_SIZE)
+    except ValueError:
+        per_page = PAGE_SIZE
     return Paginator(queryset, per_page).get_page(request.GET.get("page"))
 
 
@@ -39,10 +48,20 @@ def statement_list(request):
                       {"filter": filterset, "page": None, "facets": {}}, status=400)
     queryset = filterset.qs
     query = filterset.form.cleaned_data.get("q", "") if filterset.is_bound else ""
+    corrected = None
+    if query.strip() and not queryset.exists():
+        # Nothing found: perhaps a misspelt name. Search the corrected query
+        # instead, and say so on the page.
+        corrected = corrected_query(query)
+        if corrected:
+            data = request.GET.copy()
+            data["q"] = corrected
+            filterset = StatementFilter(data, queryset=Statement.objects.for_list())
+            queryset, query = filterset.qs, corrected
     if query.strip():
         queryset = queryset.with_headline(query)
     page = _page(request, queryset)
-    context = {"filter": filterset, "page": page, "query": query,
+    context = {"filter": filterset, "page": page, "query": query, "corrected": corrected,
                "facets": facets.compute(filterset, lang=get_language() or "ru")}
     return render(request, "statements/statement_list.html", context)
 

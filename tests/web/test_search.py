@@ -113,3 +113,19 @@ def test_one_filterset_serves_page_and_api(client, archive):
     api = client.get("/api/statements/", {"q": "Япония", "language": "ru"}).json()["count"]
     direct = StatementFilter({"q": "Япония", "language": "ru"}, queryset=Statement.objects.all()).qs.count()
     assert page == api == direct >= 2
+
+
+def test_a_misspelt_name_falls_back_to_the_nearest_known_one(client, archive):
+    response = client.get("/statements/", {"q": "Лавраов"})
+    assert response.status_code == 200
+    assert response.context["corrected"] == "Лавров"
+    assert any(SEED_TITLE in s.title for s in response.context["page"])
+    assert "Лавров" in response.content.decode()
+
+
+def test_html_page_size_is_bounded(client):
+    for _ in range(3):
+        make_statement()
+    assert len(client.get("/statements/", {"page_size": 2}).context["page"].object_list) == 2
+    assert client.get("/statements/", {"page_size": 10_000}).context["page"].paginator.per_page == 100
+    assert client.get("/statements/", {"page_size": "lots"}).status_code == 200

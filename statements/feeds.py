@@ -26,16 +26,17 @@ class StatementFeed(Feed):
     subtitle = "New statements"
 
     def get_object(self, request, *args, **kwargs):
-        self.request = request
-        return None
+        # The feed object is shared by all requests: the search travels as the "object".
+        return request.GET
 
-    def link(self):
-        return reverse("statement_list")
+    def link(self, obj):
+        return f"{reverse('statement_list')}?{obj.urlencode()}" if obj else reverse("statement_list")
 
-    def items(self):
-        filterset = StatementFilter(self.request.GET or None, queryset=Statement.objects.all())
-        qs = filterset.qs if filterset.is_valid() else Statement.objects.none()
-        return qs.order_by("-created_at", "-id").defer("raw_text", "search_vector")[:FEED_SIZE]
+    def items(self, obj):
+        filterset = StatementFilter(obj or None, queryset=Statement.objects.all())
+        if filterset.is_bound and not filterset.is_valid():
+            return Statement.objects.none()
+        return filterset.qs.order_by("-created_at", "-id").defer("raw_text", "search_vector")[:FEED_SIZE]
 
     def item_title(self, item):
         return item.title
@@ -52,7 +53,6 @@ class StatementFeed(Feed):
 
 class CountryFeed(StatementFeed):
     def get_object(self, request, code):
-        self.request = request
         return get_object_or_404(Country, code=code.upper())
 
     def title(self, obj):
@@ -67,7 +67,6 @@ class CountryFeed(StatementFeed):
 
 class TopicFeed(CountryFeed):
     def get_object(self, request, slug):
-        self.request = request
         return get_object_or_404(Topic, slug=slug)
 
 

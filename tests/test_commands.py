@@ -1,0 +1,84 @@
+"""`extract`, `evaluate` and `reextract` as people call them."""
+
+import json
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from statements.models import Agreement, Event, Statement
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SEED = ROOT / "sample" / "lavrov-2018-07-31-russia-japan-2plus2.txt"
+
+
+def test_extract_prints_the_contract_fields_of_the_seed(capsys):
+    call_command("extract", str(SEED))
+    data = json.loads(capsys.readouterr().out)
+    assert {"published_on", "doc_number", "kind", "speakers", "place", "countries", "agreements", "events",
+            "title", "lang", "topics"} <= set(data)
+    assert (data["published_on"], data["doc_number"], data["place"]) == ("2018-07-31", "1430-31-07-2018", "Москва")
+    mission = next(e for e in data["events"] if e["starts_on"] == "2018-08-16")
+    assert (mission["ends_on"], mission["precision"]) == ("2018-08-20", "day")
+    forum = next(e for e in data["events"] if "Владивосток" in e["text"])
+    assert (forum["starts_on"], forum["ends_on"], forum["precision"]) == ("2018-09-01", "2018-09-10", "decade")
+    for item in data["agreements"] + data["events"]:
+        assert item["end"] > item["start"] >= 0
+
+
+def test_extract_line_and_all_of_a_jsonl(capsys):
+    path = SHARED / "corpus" / "midru" / "midru-statements.jsonl"
+    call_command("extract", str(path), "--line", "4")
+    assert json.loads(capsys.readouterr().out)["published_on"] == "2022-02-22"
+    call_command("extract", str(path), "--all")
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 10 and all(json.loads(line)["title"] for line in lines)
+
+
+@pytest.mark.parametrize("args, message", [
+    (["/nonexistent.jsonl"], "no such file"),
+    ([str(SHARED / "corpus" / "midru" / "midru-statements.jsonl"), "--line", "99"], "no record at line 99"),
+])
+def test_extract_errors_are_clear(args, message):
+    with pytest.raises(CommandError, match=message):
+        call_command("extract", *args)
+
+
+def test_evaluate_scores_the_dev_set_at_the_targets(capsys):
+    call_command("evaluate", "--json")
+    report = json.loads(capsys.readouterr().out)
+    assert report["statements"] == 30
+    assert report["agreements"]["f1"] >= 0.90
+    assert report["events"]["f1"] >= 0.85
+    assert report["countries"]["f1"] >= 0.90
+    assert min(report["meta_accuracy"].values()) >= 0.95
+
+
+def test_evaluate_prints_a_table_and_names_misses(tmp_path, capsys):
+    gold = json.loads((SHARED / "gold" / "dev.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    gold["countries"] = [*gold["countries"], "FR"]  # a country the text never names
+    gold["source"] = {"jsonl": str(SHARED / "corpus" / "kremlin" / "kremlin-2025.jsonl"), "line": 1}
+    path = tmp_path / "one.jsonl"
+    path.write_text(json.dumps(gold, ensure_ascii=False) + "\n", encoding="utf-8")
+    call_command("evaluate", str(path))
+    out = capsys.readouterr().out
+    assert "countries" in out and "meta field accuracy" in out
+    assert "FR" in out.split("misses")[1]
+
+
+@pytest.mark.django_db
+def test_reextract_keeps_verified_items_and_rebuilds_the_rest(capsys):
+    call_command("ingest", str(SEED), "--no-progress")
+    statement = Statement.objects.get()
+    verified = Agreement.objects.filter(statement=statement).first()
+    verified.verified = True
+    verified.save()
+    machine_events = set(Event.objects.values_list("pk", flat=True))
+    agreements = Agreement.objects.filter(statement=statement).count()
+    call_command("reextract", "--no-progress")
+    assert "re-extracted 1 statement(s)" in capsys.readouterr().out
+    assert Agreement.objects.filter(pk=verified.pk, verified=True).exists()
+    assert Agreement.objects.filter(statement=statement).count() == agreements  # nothing doubled
+    assert set(Event.objects.values_list("pk", flat=True)).isdisjoint(machine_events)
+    assert Event.objects.count() == len(machine_events)

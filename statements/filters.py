@@ -27,8 +27,11 @@ class StatementFilter(filters.FilterSet):
     topic = filters.ModelMultipleChoiceFilter(
         field_name="topics", queryset=Topic.objects.all(), to_field_name="slug", conjoined=True, label=_("Topic"),
     )
+    # Hidden on the page: people number in the thousands, so they are chosen
+    # through the facets and person pages, and kept in the URL.
     person = filters.ModelMultipleChoiceFilter(
         field_name="people", queryset=Person.objects.all(), to_field_name="key", conjoined=True, label=_("Person"),
+        widget=forms.MultipleHiddenInput, help_text=_("person key, e.g. lavrov-sergey; repeat to require several"),
     )
     kind = filters.MultipleChoiceFilter(choices=Kind.choices, label=_("Kind"))
     language = filters.ChoiceFilter(choices=Language.choices, label=_("Language"))

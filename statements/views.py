@@ -45,7 +45,7 @@ def statement_list(request):
         # A bad parameter (a malformed date, an unknown country) is the
         # client's mistake: say which, with a 400, never a 500.
         return render(request, "statements/statement_list.html",
-                      {"filter": filterset, "page": None, "facets": {}}, status=400)
+                      {"filter": filterset, "page": None, "facets": {}, "filters_open": True}, status=400)
     queryset = filterset.qs
     query = filterset.form.cleaned_data.get("q", "") if filterset.is_bound else ""
     corrected = None
@@ -61,7 +61,9 @@ def statement_list(request):
     if query.strip():
         queryset = queryset.with_headline(query)
     page = _page(request, queryset)
+    filters_open = any(key not in ("q", "page", "page_size", "sort", "person") for key in request.GET)
     context = {"filter": filterset, "page": page, "query": query, "corrected": corrected,
+               "filters_open": filters_open,
                "facets": facets.compute(filterset, lang=get_language() or "ru")}
     return render(request, "statements/statement_list.html", context)
 

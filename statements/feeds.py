@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from django.contrib.syndication.views import Feed
 from django.http import HttpResponse
@@ -16,6 +17,7 @@ from statements.filters import StatementFilter
 from statements.models import Country, Event, Statement, Topic
 
 FEED_SIZE = 50
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 class StatementFeed(Feed):
@@ -38,11 +40,12 @@ class StatementFeed(Feed):
             return Statement.objects.none()
         return filterset.qs.order_by("-created_at", "-id").defer("raw_text", "search_vector")[:FEED_SIZE]
 
+    # XML 1.0 refuses control characters; older rows or editors' text may hold some.
     def item_title(self, item):
-        return item.title
+        return CONTROL.sub("", item.title)
 
     def item_description(self, item):
-        return item.body[:500]
+        return CONTROL.sub("", item.body[:500])
 
     def item_pubdate(self, item):
         return item.created_at

@@ -61,7 +61,9 @@ def ingest_items(items: Iterable[RawItem | ParseFailure], summary: Summary) -> I
         except ParseError as exc:
             summary.failures.append(f"{item.path}:{item.line}: {exc}")
         except Exception as exc:  # noqa: BLE001 - one bad record must not stop a batch
-            summary.failures.append(f"{item.path}:{item.line}: {type(exc).__name__}: {exc}")
+            # One line per failure: database errors carry DETAIL/CONTEXT lines.
+            reason = (str(exc).splitlines() or [""])[0]
+            summary.failures.append(f"{item.path}:{item.line}: {type(exc).__name__}: {reason}")
         else:
             summary.count(result.outcome)
         yield

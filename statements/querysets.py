@@ -55,7 +55,8 @@ def headline_query(query: str) -> SearchQuery:
 class StatementQuerySet(models.QuerySet):
     def search(self, query: str):
         """Statements matching a web-search query, annotated with their rank."""
-        if not query or not query.strip():
+        query = (query or "").replace("\x00", "")  # PostgreSQL text cannot hold NUL
+        if not query.strip():
             return self.none()
         sq = search_query(query)
         return self.filter(search_vector=sq).annotate(rank=SearchRank(F("search_vector"), sq))
@@ -66,6 +67,7 @@ class StatementQuerySet(models.QuerySet):
         The markers are control characters that cannot occur in ingested text:
         the template escapes the snippet, then turns them into <mark>.
         """
+        query = query.replace("\x00", "")
         return self.annotate(headline=SearchHeadline(
             "body", headline_query(query), config="russian", start_sel=HEADLINE_START, stop_sel=HEADLINE_STOP,
             max_words=35, min_words=15, max_fragments=2, fragment_delimiter=" … ",

@@ -66,6 +66,10 @@ def store_statement(*, parsed: ParsedStatement, extraction: Extraction, record: 
     """Create or update one statement with its extraction; idempotent."""
     if parsed.published_on is None:
         raise ParseError("no publication date: the record has none, and neither its title nor its text gives one")
+    for name, value, limit in (("url", parsed.url, 480), ("source", parsed.source, 300),
+                               ("place", parsed.place, 200), ("doc_number", parsed.doc_number, 40)):
+        if value and len(value) > limit:
+            raise ParseError(f"{name} too long: {len(value)} characters, at most {limit}")
     key = identity_key(parsed)
     checksum = content_checksum(parsed)
     document = search_document(parsed, extraction)  # pure and slow-ish: outside the transaction

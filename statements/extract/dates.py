@@ -25,6 +25,7 @@ September is this September).
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -936,11 +937,19 @@ _DEADLINE_RULE = Rule("deadline", re.compile(""), lambda m, today, year: None)
 
 def _select(candidates: list[_Candidate]) -> list[_Candidate]:
     """Longest first, then leftmost; no overlaps; returned in text order."""
+    # The taken spans do not overlap, so kept in order their ends are in order
+    # too: only the last one starting before a candidate ends can overlap it.
+    # (A scan of all taken spans per candidate was quadratic on a long text.)
+    spans: list[tuple[int, int]] = []
     taken: list[_Candidate] = []
     for candidate in sorted(candidates, key=lambda c: (c.start - c.end, c.start)):
-        if all(candidate.end <= other.start or candidate.start >= other.end for other in taken):
-            taken.append(candidate)
-    return sorted(taken, key=lambda c: c.start)
+        before = bisect.bisect_left(spans, (candidate.end, candidate.end))  # spans[:before] start before its end
+        if before and spans[before - 1][1] > candidate.start:
+            continue
+        at = bisect.bisect_left(spans, (candidate.start, candidate.end))
+        spans.insert(at, (candidate.start, candidate.end))
+        taken.insert(at, candidate)
+    return taken
 
 
 def _merge_years(text: str, chosen: list[_Candidate], today: dt.date) -> list[_Candidate]:

@@ -43,7 +43,10 @@ def host_of(url: object) -> str:
     url = url.strip()
     if "//" not in url:
         url = f"//{url}"
-    return (urlparse(url).hostname or "").lower()
+    try:
+        return (urlparse(url).hostname or "").lower()
+    except ValueError:  # "http://[::1": an unclosed IPv6 bracket
+        return ""
 
 
 def detect_source(record: dict) -> str:
@@ -76,10 +79,27 @@ def check_record(record: object) -> dict:
         raise ParseError(f"text is not a string: {type(text).__name__}")
     if not text.strip():
         raise ParseError("no text")
-    title = record.get("title")
-    if title is not None and not isinstance(title, str):
-        raise ParseError(f"title is not a string: {type(title).__name__}")
+    for name in ("title", "url", "source"):  # stored as they are: a number or a list would not do
+        value = record.get(name)
+        if value is not None and not isinstance(value, str):
+            raise ParseError(f"{name} is not a string: {type(value).__name__}")
+    meta = record.get("meta")
+    if meta is not None and not isinstance(meta, dict):
+        raise ParseError(f"meta is not an object: {type(meta).__name__}")
+    for name, value in record.items():
+        if has_nul(value):  # PostgreSQL takes no NUL in text nor in JSON
+            raise ParseError(f"{name} holds a NUL character")
     return record
+
+
+def has_nul(value: object) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(has_nul(k) or has_nul(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(has_nul(v) for v in value)
+    return False
 
 
 def parse_record(record: dict) -> ParsedStatement:

@@ -17,6 +17,7 @@ import codecs
 import csv
 import io
 import json
+import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -29,6 +30,11 @@ SNIFF_BYTES = 64 * 1024
 READ_CHUNK = 1024 * 1024
 # CP1251 is taken only when this share of the decoded non-ASCII characters is Russian.
 CYRILLIC_SHARE = 0.9
+# ...and when at most this share of the words with Cyrillic letters also hold Latin ones.
+MIXED_SCRIPT_SHARE = 0.1
+WORD = re.compile(r"[^\W\d_]+")
+# What errors="surrogateescape" makes of an undecodable byte.
+UNDECODED = re.compile("[\udc80-\udcff]")
 
 CSV_REQUIRED = ("title", "date", "url", "lang", "text")
 CSV_OPTIONAL = ("speaker", "source", "meta")
@@ -64,7 +70,32 @@ def looks_cyrillic(text: str) -> bool:
     if not non_ascii:
         return False
     russian = sum(1 for c in non_ascii if "\u0400" <= c <= "\u04ff" or c in "«»–—…№„“”’\xa0")
-    return russian / len(non_ascii) >= CYRILLIC_SHARE
+    if russian / len(non_ascii) < CYRILLIC_SHARE:
+        return False
+    # Latin-1 (French, German...) also decodes to Cyrillic letters, inside
+    # Latin words: "Déclaration" reads "Dйclaration". Russian words are one script.
+    cyrillic_words = [w for w in WORD.findall(text) if any("\u0400" <= c <= "\u04ff" for c in w)]
+    mixed = sum(1 for w in cyrillic_words if any("a" <= c.lower() <= "z" for c in w))
+    # A stray byte or two ("\xed\xa0\x80" reads "н Ђ") are no Russian words.
+    return any(len(w) >= 3 for w in cyrillic_words) and mixed <= len(cyrillic_words) * MIXED_SCRIPT_SHARE
+
+
+def mostly_utf8_lines(head: bytes) -> bool:
+    """At least half of the head's non-ASCII lines are UTF-8: one Latin-1 or
+    broken line in a UTF-8 file. (CP1251 Russian is practically never valid UTF-8.)"""
+    lines = head.split(b"\n")
+    if not head.endswith(b"\n") and len(lines) > 1:
+        lines.pop()  # maybe cut by the sniff window
+    good = bad = 0
+    for line in lines:
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+            good += 1
+        except UnicodeDecodeError:
+            bad += 1
+    return good > 0 and good >= bad
 
 
 def sniff_encoding(head: bytes) -> str:
@@ -82,6 +113,8 @@ def sniff_encoding(head: bytes) -> str:
         # A multi-byte character cut by the sniff window is still UTF-8.
         if error.start >= len(head) - 3 and error.reason == "unexpected end of data":
             return "utf-8"
+    if mostly_utf8_lines(head):
+        return "utf-8"  # a bad line fails alone instead of making the good ones CP1251
     if looks_cyrillic(head.decode("cp1251", errors="replace")):
         return "cp1251"
     raise UnreadableFile("undecodable: neither UTF-8, UTF-16 nor Cyrillic CP1251")
@@ -207,7 +240,8 @@ def read_jsonl(path: Path, handle, encoding: str) -> Iterator[RawItem | ParseFai
 def read_csv(path: Path, handle, encoding: str) -> Iterator[RawItem | ParseFailure]:
     # One field may hold a whole statement.
     csv.field_size_limit(min(sys.maxsize, MAX_ITEM_BYTES))
-    stream = io.TextIOWrapper(handle, encoding=encoding, newline="")
+    # Undecodable bytes become lone surrogates, so that their record fails alone.
+    stream = io.TextIOWrapper(handle, encoding=encoding, newline="", errors="surrogateescape")
     reader = csv.reader(stream)
     try:
         header = next(reader, None)
@@ -233,6 +267,9 @@ def read_csv(path: Path, handle, encoding: str) -> Iterator[RawItem | ParseFailu
             if not any(cell.strip() for cell in row):
                 continue
             seen = True
+            if any(UNDECODED.search(cell) for cell in row):
+                yield ParseFailure(path, start, f"undecodable as {encoding}")
+                continue
             if len(row) != len(columns):
                 yield ParseFailure(path, start, f"{len(row)} fields where the header has {len(columns)}")
                 continue

@@ -12,8 +12,9 @@ import re
 from collections.abc import Iterable
 
 # Invisible characters that scraping leaves in: zero-width spaces and joiners,
-# soft hyphens, byte-order marks inside the text.
-INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\u00ad\ufeff]")
+# soft hyphens, byte-order marks inside the text, and control characters (XML,
+# hence the Atom feed, refuses them; \x02 and \x03 mark search snippets).
+INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\u00ad\ufeff\x00-\x08\x0e-\x1b\x7f]")
 # Any run of horizontal whitespace, the no-break spaces included.
 # (Single plain spaces are left alone: rewriting each one costs time on long texts.)
 SPACES = re.compile(r"[^\S\n]{2,}|[^\S \n]")

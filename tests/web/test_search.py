@@ -129,3 +129,7 @@ def test_html_page_size_is_bounded(client):
     assert len(client.get("/statements/", {"page_size": 2}).context["page"].object_list) == 2
     assert client.get("/statements/", {"page_size": 10_000}).context["page"].paginator.per_page == 100
     assert client.get("/statements/", {"page_size": "lots"}).status_code == 200
+
+
+def test_a_nul_byte_in_a_query_is_ignored_not_an_error(archive):
+    assert list(Statement.objects.search("Япония\x00").with_headline("Япония\x00").values_list("pk", flat=True))

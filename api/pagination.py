@@ -1,7 +1,48 @@
+"""Pages of at most MAX_PAGE_SIZE rows; a malformed `page` or `page_size` is a 400 naming it."""
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
+
+PAGE_SIZE = 20
+MAX_PAGE_SIZE = 100
+
+
+def _whole_number(request, name: str, *, maximum: int | None = None) -> int | None:
+    raw = request.query_params.get(name)
+    if raw is None or raw == "":
+        return None
+    # Digits only (no sign, no spaces), and few enough of them to be a page.
+    value = int(raw) if raw.isascii() and raw.isdigit() and len(raw) <= 9 else 0
+    if value < 1 or (maximum is not None and value > maximum):
+        if maximum is None:
+            message = _("A whole number from 1 to 999999999.")
+        else:
+            message = _("A whole number from 1 to %(max)d.") % {"max": maximum}
+        raise ValidationError({name: [message]})
+    return value
 
 
 class StatementPagination(PageNumberPagination):
-    page_size = 20
+    page_size = PAGE_SIZE
     page_size_query_param = "page_size"
-    max_page_size = 100
+    max_page_size = MAX_PAGE_SIZE
+    # A page past the last one is a 404 (the page does not exist); a page that
+    # is not a number at all is the client's malformed input, a 400.
+    last_page_strings = ()
+
+    def get_page_size(self, request):
+        return _whole_number(request, self.page_size_query_param, maximum=self.max_page_size) or self.page_size
+
+    def get_page_number(self, request, paginator):
+        return _whole_number(request, self.page_query_param) or 1
+
+    def get_schema_operation_parameters(self, view):
+        return [
+            {"name": self.page_query_param, "required": False, "in": "query",
+             "description": "Page number, from 1; past the last page is a 404.",
+             "schema": {"type": "integer", "minimum": 1}},
+            {"name": self.page_size_query_param, "required": False, "in": "query",
+             "description": f"Rows per page, 1 to {self.max_page_size} (default {self.page_size}).",
+             "schema": {"type": "integer", "minimum": 1, "maximum": self.max_page_size}},
+        ]

@@ -1,8 +1,17 @@
+import copy
+
 from django.core.exceptions import ValidationError as DjangoValidationError
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from statements.choices import Origin
+from statements.choices import Origin, Role
 from statements.models import Agreement, Country, Event, Person, Statement, Topic
+
+
+@extend_schema_field({"type": "string", "pattern": r"^\d{2}:\d{2}(:\d{2}(\.\d+)?)?$", "example": "20:31:00",
+                     "description": "Local time of publication (Moscow time for Russian sources), no offset"})
+class LocalTimeField(serializers.TimeField):
+    """A wall-clock time as the source gives it: RFC 3339's partial-time, not JSON Schema's `time` with offset."""
 
 
 class CountrySerializer(serializers.ModelSerializer):
@@ -30,13 +39,20 @@ class PersonSerializer(serializers.ModelSerializer):
 
 
 class EditorItemSerializer(serializers.ModelSerializer):
-    """Editors' corrections through the API follow the admin's rules (model.clean)."""
+    """Editors' corrections through the API follow the admin's rules.
+
+    The model's own rules (statements.validation, through `clean`) decide what
+    is valid, as in the admin's forms. What an editor creates, or changes in
+    any way, becomes the editor's (origin "editor"), so re-extraction keeps it,
+    as the admin's save does.
+    """
+
+    M2M_FIELDS = ("countries",)
 
     def validate(self, attrs):
-        instance = self.instance or self.Meta.model()
-        m2m = {name: attrs[name] for name in ("countries",) if name in attrs}
+        instance = copy.copy(self.instance) if self.instance is not None else self.Meta.model()
         for name, value in attrs.items():
-            if name not in m2m:
+            if name not in self.M2M_FIELDS:
                 setattr(instance, name, value)
         try:
             instance.clean()
@@ -44,23 +60,45 @@ class EditorItemSerializer(serializers.ModelSerializer):
             raise serializers.ValidationError(serializers.as_serializer_error(exc)) from exc
         return attrs
 
-    def save(self, **kwargs):
-        # Whatever an editor creates or changes is the editor's: re-extraction keeps it.
-        return super().save(origin=Origin.EDITOR, **kwargs)
+    def create(self, validated_data):
+        return super().create({**validated_data, "origin": Origin.EDITOR})
+
+    def update(self, instance, validated_data):
+        if self._changes(instance, validated_data):
+            validated_data = {**validated_data, "origin": Origin.EDITOR}
+        return super().update(instance, validated_data)
+
+    def _changes(self, instance, validated_data) -> bool:
+        for name, value in validated_data.items():
+            if name in self.M2M_FIELDS:
+                if {c.pk for c in value} != set(getattr(instance, name).values_list("pk", flat=True)):
+                    return True
+            elif getattr(instance, name) != value:
+                return True
+        return False
 
 
 class AgreementSerializer(EditorItemSerializer):
-    countries = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+    countries = serializers.SlugRelatedField(
+        slug_field="code", many=True, read_only=True,
+        help_text="The parties that are countries (ISO codes); follows `parties`.")
 
     class Meta:
         model = Agreement
         fields = ["id", "text", "start", "end", "kind", "parties", "countries", "origin", "verified", "rejected"]
         read_only_fields = ["origin"]
 
+    def save(self, **kwargs):
+        agreement = super().save(**kwargs)
+        if "parties" in self.validated_data:
+            # As extraction does: the parties that are countries are the agreement's countries.
+            agreement.countries.set(Country.objects.filter(code__in=agreement.parties))
+        return agreement
+
 
 class EventSerializer(EditorItemSerializer):
     countries = serializers.SlugRelatedField(slug_field="code", many=True, queryset=Country.objects.all(),
-                                             required=False)
+                                             required=False, help_text="ISO 3166-1 alpha-2 codes")
 
     class Meta:
         model = Event
@@ -70,6 +108,7 @@ class EventSerializer(EditorItemSerializer):
 
 
 class StatementListSerializer(serializers.HyperlinkedModelSerializer):
+    published_at = LocalTimeField(allow_null=True, read_only=True)
     url = serializers.HyperlinkedIdentityField(view_name="statement-detail")
     page_url = serializers.CharField(source="get_absolute_url", read_only=True)
     speakers = serializers.SerializerMethodField()
@@ -86,12 +125,34 @@ class StatementListSerializer(serializers.HyperlinkedModelSerializer):
         return [str(link.person) for link in getattr(obj, "speaker_links", [])]
 
 
+class StatementCountrySerializer(serializers.Serializer):
+    code = serializers.CharField(source="country.code")
+    name_en = serializers.CharField(source="country.name_en")
+    name_ru = serializers.CharField(source="country.name_ru")
+    mentions = serializers.IntegerField()
+
+
+class StatementPersonSerializer(serializers.Serializer):
+    key = serializers.CharField(source="person.key")
+    name = serializers.CharField(source="person")
+    role = serializers.ChoiceField(choices=Role.choices)
+    mentions = serializers.IntegerField()
+
+
+class StatementTopicSerializer(serializers.Serializer):
+    slug = serializers.CharField(source="topic.slug")
+    name_en = serializers.CharField(source="topic.name_en")
+    name_ru = serializers.CharField(source="topic.name_ru")
+    evidence = serializers.CharField(help_text="The words that gave the topic away")
+
+
 class StatementDetailSerializer(serializers.ModelSerializer):
+    published_at = LocalTimeField(allow_null=True, read_only=True)
     page_url = serializers.CharField(source="get_absolute_url", read_only=True)
     speakers = serializers.SerializerMethodField()
-    countries = serializers.SerializerMethodField()
-    people = serializers.SerializerMethodField()
-    topics = serializers.SerializerMethodField()
+    people = StatementPersonSerializer(source="person_links", many=True, read_only=True)
+    countries = StatementCountrySerializer(source="country_links", many=True, read_only=True)
+    topics = StatementTopicSerializer(source="topic_links", many=True, read_only=True)
     agreements = AgreementSerializer(many=True, read_only=True)
     events = EventSerializer(many=True, read_only=True)
 
@@ -102,19 +163,7 @@ class StatementDetailSerializer(serializers.ModelSerializer):
                   "topics", "agreements", "events", "created_at", "updated_at"]
 
     def get_speakers(self, obj) -> list[str]:
-        return [str(link.person) for link in obj.person_links.all() if link.role == "speaker"]
-
-    def get_people(self, obj) -> list[dict]:
-        return [{"key": link.person.key, "name": str(link.person), "role": link.role, "mentions": link.mentions}
-                for link in obj.person_links.all()]
-
-    def get_countries(self, obj) -> list[dict]:
-        return [{"code": link.country.code, "name_en": link.country.name_en, "name_ru": link.country.name_ru,
-                 "mentions": link.mentions} for link in obj.country_links.all()]
-
-    def get_topics(self, obj) -> list[dict]:
-        return [{"slug": link.topic.slug, "name_en": link.topic.name_en, "name_ru": link.topic.name_ru,
-                 "evidence": link.evidence} for link in obj.topic_links.all()]
+        return [str(link.person) for link in obj.person_links.all() if link.role == Role.SPEAKER]
 
 
 class StatementRefSerializer(serializers.ModelSerializer):

@@ -1,21 +1,44 @@
-"""Read-only API over the same querysets and FilterSets as the pages."""
+"""The API over the same querysets and FilterSets as the pages: read for everyone, corrections for editors."""
 
-import datetime as dt
+from __future__ import annotations
 
 from django.db.models import Count
-from django.http import JsonResponse, StreamingHttpResponse
-from rest_framework import viewsets
+from django.http import StreamingHttpResponse
+from django.utils import timezone
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema, extend_schema_view, inline_serializer
+from rest_framework import mixins, serializers, viewsets
+from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.authtoken.views import ObtainAuthToken
+from rest_framework.generics import GenericAPIView
+from rest_framework.renderers import JSONRenderer
+from rest_framework.throttling import AnonRateThrottle
 
+from api import filters as f
 from api import serializers as s
+from api.permissions import EditorsWriteOthersRead
+from api.schema import ArchiveAutoSchema
 from statements import exchange
-from statements.filters import AgreementFilter, EventFilter, StatementFilter
+from statements.filters import StatementFilter
 from statements.models import Agreement, Country, Event, Person, Statement, Topic
 
 
-class StatementViewSet(viewsets.ReadOnlyModelViewSet):
-    """Statements, newest first (or by relevance with `q`); the detail carries its extractions."""
+class ApiView:
+    """What every endpoint shares: the schema, the strict filters, who may do what."""
+
+    schema = ArchiveAutoSchema()
+    filter_backends = [f.StrictFilterBackend]
+    # Token first: an anonymous write is answered 401 with `WWW-Authenticate: Token`.
+    authentication_classes = [TokenAuthentication, SessionAuthentication]
+    permission_classes = [EditorsWriteOthersRead]
+
+
+class StatementViewSet(ApiView, viewsets.ReadOnlyModelViewSet):
+    """Statements, newest first (or by relevance with `q`); the detail carries its agreements, events,
+    countries, people and topics. The filters are the search page's."""
 
     filterset_class = StatementFilter
+    lookup_value_regex = r"\d+"
 
     def get_queryset(self):
         if self.action == "retrieve":
@@ -26,65 +49,171 @@ class StatementViewSet(viewsets.ReadOnlyModelViewSet):
         return s.StatementDetailSerializer if self.action == "retrieve" else s.StatementListSerializer
 
 
-class EditorWritesMixin:
-    """Read for everyone; editors (model permissions) create and correct, nobody deletes through the API."""
+class EditorWritesMixin(ApiView):
+    """Read for everyone; editors create and correct (reject instead of deleting: extraction must not bring an
+    item back). A rejected item is gone from the lists and details, but an editor can still correct it."""
 
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
+    lookup_value_regex = r"\d+"
+
+    def get_queryset(self):
+        items = self.queryset_for_reading()
+        if self.action in ("update", "partial_update"):
+            items = items.model.objects.all()
+        return items.select_related("statement").prefetch_related("countries")
 
 
+@extend_schema_view(
+    create=extend_schema(description="Editors: add an agreement the machine missed (it becomes the editor's)."),
+    update=extend_schema(description="Editors: correct an agreement (the correction survives re-extraction)."),
+    partial_update=extend_schema(description="Editors: correct an agreement, mark it `verified` or `rejected`."),
+)
 class AgreementViewSet(EditorWritesMixin, viewsets.ModelViewSet):
+    """Agreements reached or reaffirmed, newest statements first; the filters are the agreements page's."""
+
     serializer_class = s.AgreementListSerializer
-    filterset_class = AgreementFilter
-    queryset = (Agreement.objects.filter(rejected=False).select_related("statement").prefetch_related("countries")
-                .order_by("-statement__published_on", "statement_id", "start"))
+    filterset_class = f.AgreementAPIFilter
+
+    def queryset_for_reading(self):
+        return Agreement.objects.filter(rejected=False).order_by(*f.AGREEMENT_SORTS["newest"])
 
 
+@extend_schema_view(
+    list=extend_schema(description="Events with calendar dates. `start`/`end` (or `month`) select those whose "
+                                   "period overlaps the range; `country` those concerning a country."),
+    create=extend_schema(description="Editors: add an event the machine missed (it becomes the editor's)."),
+    update=extend_schema(description="Editors: correct an event (the correction survives re-extraction)."),
+    partial_update=extend_schema(description="Editors: correct an event's dates, mark it `verified` or "
+                                             "`rejected`."),
+)
 class EventViewSet(EditorWritesMixin, viewsets.ModelViewSet):
-    """Dated events; `start`/`end` select those whose period overlaps the range."""
+    """Events announced in statements."""
 
     serializer_class = s.EventListSerializer
-    filterset_class = EventFilter
+    filterset_class = f.EventAPIFilter
 
-    def get_queryset(self):
-        base = Event.objects.all() if self.action in ("update", "partial_update") else Event.objects.dated()
-        return base.select_related("statement").prefetch_related("countries").order_by(
-            "starts_on", "ends_on", "id")
+    def queryset_for_reading(self):
+        events = Event.objects.dated() if self.action == "list" else Event.objects.active()
+        return events.order_by(*f.EVENT_SORTS["soonest"])
 
 
-class UpcomingEventViewSet(viewsets.ReadOnlyModelViewSet):
+class UpcomingEventViewSet(ApiView, mixins.ListModelMixin, viewsets.GenericViewSet):
+    """Events that have not ended yet (today in Moscow counts), soonest first; the filters of `/api/events/`."""
+
     serializer_class = s.EventListSerializer
-    filterset_class = EventFilter
+    filterset_class = f.EventAPIFilter
 
     def get_queryset(self):
-        return EventViewSet.get_queryset(self).filter(ends_on__gte=dt.date.today())
+        return (Event.objects.upcoming(timezone.localdate()).select_related("statement")
+                .prefetch_related("countries"))
 
 
-class CountryViewSet(viewsets.ReadOnlyModelViewSet):
+class PastEventViewSet(UpcomingEventViewSet):
+    """Events that have ended, the latest first; the filters of `/api/events/`."""
+
+    filterset_class = f.PastEventAPIFilter
+
+    def get_queryset(self):
+        return Event.objects.past(timezone.localdate()).select_related("statement").prefetch_related("countries")
+
+
+class VocabularyViewSet(ApiView, viewsets.ReadOnlyModelViewSet):
+    lookup_value_regex = r"[-\w]+"
+
+    def get_queryset(self):
+        # distinct: a person can be both a speaker and mentioned in one statement.
+        return self.model.objects.annotate(statement_count=Count("statements", distinct=True)).order_by(
+            self.lookup_field)
+
+
+class CountryViewSet(VocabularyViewSet):
+    """Countries (ISO 3166-1 alpha-2), each with the number of statements that mention it."""
+
+    model = Country
     serializer_class = s.CountrySerializer
-    queryset = Country.objects.annotate(statement_count=Count("statements")).order_by("code")
+    filterset_class = f.CountryFilter
     lookup_field = "code"
+    lookup_value_regex = r"[A-Za-z]{2}"
+
+    def get_object(self):
+        self.kwargs["code"] = self.kwargs["code"].upper()
+        return super().get_object()
 
 
-class PersonViewSet(viewsets.ReadOnlyModelViewSet):
+class PersonViewSet(VocabularyViewSet):
+    """People who speak or are mentioned, each with the number of their statements."""
+
+    model = Person
     serializer_class = s.PersonSerializer
-    queryset = Person.objects.annotate(statement_count=Count("statements", distinct=True)).order_by("key")
+    filterset_class = f.PersonFilter
     lookup_field = "key"
 
 
-class TopicViewSet(viewsets.ReadOnlyModelViewSet):
+class TopicViewSet(VocabularyViewSet):
+    """Topics, each with the number of statements about it."""
+
+    model = Topic
     serializer_class = s.TopicSerializer
-    queryset = Topic.objects.annotate(statement_count=Count("statements")).order_by("slug")
+    filterset_class = f.TopicFilter
     lookup_field = "slug"
 
 
-def export(request, fmt: str):
-    """The whole archive (or the filtered part) as JSON Lines or CSV, streamed."""
-    filterset = StatementFilter(request.GET or None, queryset=Statement.objects.all())
-    if filterset.is_bound and not filterset.is_valid():
-        return JsonResponse(filterset.errors, status=400)
-    if fmt == "jsonl":
-        response = StreamingHttpResponse(exchange.iter_jsonl(filterset.qs), content_type="application/x-ndjson")
-    else:
-        response = StreamingHttpResponse(exchange.iter_csv(filterset.qs), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="statements.{fmt}"'
-    return response
+class ExportView(ApiView, GenericAPIView):
+    """The whole archive, or the part the list's filters select, streamed: one statement at a time with its
+    extractions and the editors' work (verified, rejected, editor-made). The JSON Lines go back in with
+    `manage.py import`."""
+
+    queryset = Statement.objects.all()
+    filterset_class = StatementFilter
+    pagination_class = None
+    renderer_classes = [JSONRenderer]  # for errors; the export itself is streamed as it is
+    media_type = ""
+    extension = ""
+
+    def perform_content_negotiation(self, request, force=False):
+        # Accept: text/csv is welcome here, whatever the error renderer says.
+        return super().perform_content_negotiation(request, force=True)
+
+    def get(self, request, *args, **kwargs):
+        statements = self.filter_queryset(self.get_queryset())
+        lines = exchange.iter_jsonl(statements) if self.extension == "jsonl" else exchange.iter_csv(statements)
+        response = StreamingHttpResponse(lines, content_type=self.media_type)
+        response["Content-Disposition"] = f'attachment; filename="statements.{self.extension}"'
+        return response
+
+
+@extend_schema_view(get=extend_schema(
+    operation_id="export_statements_jsonl", filters=True, responses={(200, "application/x-ndjson"): OpenApiTypes.STR},
+    description="One JSON object per line and statement (format of `manage.py export`)."))
+class JsonLinesExportView(ExportView):
+    media_type = "application/x-ndjson"
+    extension = "jsonl"
+
+
+@extend_schema_view(get=extend_schema(
+    operation_id="export_statements_csv", filters=True, responses={(200, "text/csv"): OpenApiTypes.STR},
+    description="One row per statement; its agreements and events as JSON in their cells."))
+class CsvExportView(ExportView):
+    media_type = "text/csv; charset=utf-8"
+    extension = "csv"
+
+
+class LoginRateThrottle(AnonRateThrottle):
+    """Password guessing: a few tries a minute per client address, whoever asks."""
+
+    scope = "token"
+    rate = "10/minute"
+
+    def get_cache_key(self, request, view):
+        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+
+
+@extend_schema(
+    request=inline_serializer("TokenRequest", {"username": serializers.CharField(),
+                                               "password": serializers.CharField()}),
+    responses={200: inline_serializer("Token", {"token": serializers.CharField()})},
+    description="An editor's API token, for `Authorization: Token <token>`.",
+)
+class TokenView(ObtainAuthToken):
+    schema = ArchiveAutoSchema()
+    throttle_classes = [LoginRateThrottle]

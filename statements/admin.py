@@ -8,6 +8,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from statements import editors
 from statements.choices import Origin
 from statements.models import (
     Agreement,
@@ -25,11 +26,9 @@ from statements.models import (
     Topic,
 )
 
-EDITORS_GROUP = "Editors"
-
 
 def is_editor(user) -> bool:
-    return user.is_active and (user.is_superuser or user.groups.filter(name=EDITORS_GROUP).exists())
+    return user.is_active and (user.is_superuser or user.groups.filter(name=editors.GROUP_NAME).exists())
 
 
 # Only superusers and members of the Editors group reach the admin: staff

@@ -3,11 +3,14 @@ from django.db.models.signals import post_migrate
 
 
 def _sync_vocabularies(sender, using="default", **kwargs):
-    from statements import vocabularies
+    from django.contrib.auth.models import Group, Permission
+
+    from statements import editors, vocabularies
     from statements.models import Country, Topic
 
-    vocabularies.sync_countries(Country.objects.db_manager(using).model)
-    vocabularies.sync_topics(Topic.objects.db_manager(using).model)
+    vocabularies.sync_countries(Country)
+    vocabularies.sync_topics(Topic)
+    editors.ensure_group(Group, Permission)
 
 
 class StatementsConfig(AppConfig):

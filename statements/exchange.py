@@ -80,6 +80,9 @@ def iter_csv(statements) -> Iterator[str]:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
+    yield buffer.getvalue()  # the header alone, so an empty export still has one
+    buffer.seek(0)
+    buffer.truncate()
     for statement in export_queryset(statements).iterator(chunk_size=200):
         r = statement_record(statement)
         writer.writerow([

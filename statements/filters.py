@@ -25,24 +25,32 @@ class StatementFilter(filters.FilterSet):
         label=_("Country"), help_text=_("ISO 3166-1 alpha-2 code; repeat to require several"),
     )
     topic = filters.ModelMultipleChoiceFilter(
-        field_name="topics", queryset=Topic.objects.all(), to_field_name="slug", conjoined=True, label=_("Topic"),
+        field_name="topics__slug", queryset=Topic.objects.all(), to_field_name="slug", conjoined=True, label=_("Topic"),
+        help_text=_("Topic slug, e.g. peace-treaty (see /api/topics/); repeat to require several"),
     )
     # Hidden on the page: people number in the thousands, so they are chosen
     # through the facets and person pages, and kept in the URL.
     person = filters.ModelMultipleChoiceFilter(
-        field_name="people", queryset=Person.objects.all(), to_field_name="key", conjoined=True, label=_("Person"),
+        field_name="people__key", queryset=Person.objects.all(), to_field_name="key", conjoined=True, label=_("Person"),
         widget=forms.MultipleHiddenInput, help_text=_("person key, e.g. lavrov-sergey; repeat to require several"),
     )
-    kind = filters.MultipleChoiceFilter(choices=Kind.choices, label=_("Kind"))
+    kind = filters.MultipleChoiceFilter(choices=Kind.choices, label=_("Kind"),
+                                        help_text=_("Kind of statement; repeat for any of several"))
     language = filters.ChoiceFilter(choices=Language.choices, label=_("Language"))
     date_from = filters.DateFilter(field_name="published_on", lookup_expr="gte", label=_("From"),
-                                   widget=forms.DateInput(attrs={"type": "date"}))
+                                   widget=forms.DateInput(attrs={"type": "date"}),
+                                   help_text=_("Published on or after this date (YYYY-MM-DD)"))
     date_to = filters.DateFilter(field_name="published_on", lookup_expr="lte", label=_("To"),
-                                 widget=forms.DateInput(attrs={"type": "date"}))
-    has_agreements = filters.BooleanFilter(method="filter_has_agreements", label=_("Has agreements"))
-    has_events = filters.BooleanFilter(method="filter_has_events", label=_("Has upcoming events"))
+                                 widget=forms.DateInput(attrs={"type": "date"}),
+                                 help_text=_("Published on or before this date (YYYY-MM-DD)"))
+    has_agreements = filters.BooleanFilter(method="filter_has_agreements", label=_("Has agreements"),
+                                           help_text=_("With (true) or without (false) agreements not rejected"))
+    has_events = filters.BooleanFilter(method="filter_has_events", label=_("Has dated events"),
+                                       help_text=_("With (true) or without (false) events with calendar dates, "
+                                                   "past or upcoming"))
     sort = filters.ChoiceFilter(
         method="filter_sort", label=_("Sort"), empty_label=None,
+        help_text=_("relevance: best match first when searching with q, else newest first"),
         choices=[("relevance", _("relevance")), ("newest", _("newest")), ("oldest", _("oldest"))],
     )
 
@@ -79,12 +87,16 @@ class StatementFilter(filters.FilterSet):
 class EventFilter(filters.FilterSet):
     """Events whose period overlaps [start, end]; by country; upcoming or past."""
 
-    start = filters.DateFilter(method="filter_start", label=_("Overlapping from"))
-    end = filters.DateFilter(method="filter_end", label=_("Overlapping until"))
+    start = filters.DateFilter(method="filter_start", label=_("Overlapping from"),
+                               help_text=_("Events still going on at or after this date (YYYY-MM-DD)"))
+    end = filters.DateFilter(method="filter_end", label=_("Overlapping until"),
+                             help_text=_("Events begun at or before this date (YYYY-MM-DD)"))
     country = filters.ModelMultipleChoiceFilter(field_name="countries", queryset=Country.objects.all(),
-                                                to_field_name="code", label=_("Country"))
-    precision = filters.CharFilter(field_name="precision", label=_("Precision"))
-    verified = filters.BooleanFilter(field_name="verified")
+                                                to_field_name="code", label=_("Country"),
+                                                help_text=_("ISO 3166-1 alpha-2 code; repeat for any of several"))
+    precision = filters.CharFilter(field_name="precision", label=_("Precision"),
+                                   help_text=_("How exact the dates are: day, week, month, year..."))
+    verified = filters.BooleanFilter(field_name="verified", help_text=_("Checked by an editor"))
 
     class Meta:
         model = Event
@@ -98,14 +110,20 @@ class EventFilter(filters.FilterSet):
 
 
 class AgreementFilter(filters.FilterSet):
-    kind = filters.ChoiceFilter(choices=[("agreed", _("Agreed")), ("reaffirmed", _("Reaffirmed"))], label=_("Kind"))
+    kind = filters.ChoiceFilter(choices=[("agreed", _("Agreed")), ("reaffirmed", _("Reaffirmed"))], label=_("Kind"),
+                                help_text=_("agreed: newly agreed; reaffirmed: confirmed again"))
     country = filters.ModelMultipleChoiceFilter(field_name="statement__countries", queryset=Country.objects.all(),
-                                                to_field_name="code", label=_("Country"))
+                                                to_field_name="code", label=_("Country"),
+                                                help_text=_("A country of the statement (ISO code); repeat for any "
+                                                            "of several"))
     party = filters.CharFilter(field_name="parties", lookup_expr="contains", method="filter_party",
-                               label=_("Party (ISO code or acronym)"))
-    date_from = filters.DateFilter(field_name="statement__published_on", lookup_expr="gte", label=_("From"))
-    date_to = filters.DateFilter(field_name="statement__published_on", lookup_expr="lte", label=_("To"))
-    verified = filters.BooleanFilter(field_name="verified")
+                               label=_("Party (ISO code or acronym)"),
+                               help_text=_("A party to the agreement: ISO code or organisation, e.g. JP or UN"))
+    date_from = filters.DateFilter(field_name="statement__published_on", lookup_expr="gte", label=_("From"),
+                                   help_text=_("Statement published on or after this date (YYYY-MM-DD)"))
+    date_to = filters.DateFilter(field_name="statement__published_on", lookup_expr="lte", label=_("To"),
+                                 help_text=_("Statement published on or before this date (YYYY-MM-DD)"))
+    verified = filters.BooleanFilter(field_name="verified", help_text=_("Checked by an editor"))
 
     class Meta:
         model = Agreement

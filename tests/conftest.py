@@ -10,3 +10,7 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
         from archive import embedded_db
 
         embedded_db.start()
+
+
+# Chromium through Playwright, for tests/browser and the API docs test.
+pytest_plugins = ["tests.browser_fixtures"]

@@ -6,9 +6,16 @@ import django_filters as filters
 from django import forms
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 
 from statements.choices import Kind, Language
 from statements.models import Agreement, Country, Event, Person, Statement, Topic
+
+
+@extend_schema_field({"type": "string"})  # spectacular makes it an array itself
+class KeyedMultipleChoiceFilter(filters.ModelMultipleChoiceFilter):
+    """Several objects named by a slug or key (topic=peace-treaty&topic=un): all of them required."""
+
 
 SORTS = {
     "relevance": None,  # rank when searching, newest otherwise
@@ -24,13 +31,13 @@ class StatementFilter(filters.FilterSet):
         field_name="countries", queryset=Country.objects.all(), to_field_name="code", conjoined=True,
         label=_("Country"), help_text=_("ISO 3166-1 alpha-2 code; repeat to require several"),
     )
-    topic = filters.ModelMultipleChoiceFilter(
+    topic = KeyedMultipleChoiceFilter(
         field_name="topics__slug", queryset=Topic.objects.all(), to_field_name="slug", conjoined=True, label=_("Topic"),
         help_text=_("Topic slug, e.g. peace-treaty (see /api/topics/); repeat to require several"),
     )
     # Hidden on the page: people number in the thousands, so they are chosen
     # through the facets and person pages, and kept in the URL.
-    person = filters.ModelMultipleChoiceFilter(
+    person = KeyedMultipleChoiceFilter(
         field_name="people__key", queryset=Person.objects.all(), to_field_name="key", conjoined=True, label=_("Person"),
         widget=forms.MultipleHiddenInput, help_text=_("person key, e.g. lavrov-sergey; repeat to require several"),
     )

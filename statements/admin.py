@@ -143,14 +143,11 @@ class StatementAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Re-extract (keeps every editor's work)"), permissions=["change"])
     def reextract(self, request, queryset):
-        from statements.extract import extract
-        from statements.parse import parse_record
-        from statements.services import reextract_statement
+        from statements.services import reextract_stored
 
         count = 0
         for statement in queryset:
-            parsed = parse_record({**statement.record, "text": statement.raw_text})
-            reextract_statement(statement=statement, parsed=parsed, extraction=extract(parsed))
+            reextract_stored(statement)
             count += 1
         self.message_user(request, _("Re-extracted %(n)d statement(s).") % {"n": count}, messages.SUCCESS)
 

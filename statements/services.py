@@ -236,10 +236,22 @@ def _update_search_vector(statement: Statement, document: SearchDocument) -> Non
         )
 
 
-def refresh_search_vector(statement: Statement) -> None:
-    """Recompute a statement's search vector from its stored record (after an import)."""
+def parse_stored(statement: Statement) -> tuple[ParsedStatement, Extraction]:
+    """Parse and extract a stored statement again, from exactly what was ingested."""
     from statements.extract import extract
     from statements.parse import parse_record
 
     parsed = parse_record({**statement.record, "text": statement.raw_text})
-    _update_search_vector(statement, search_document(parsed, extract(parsed)))
+    return parsed, extract(parsed)
+
+
+def reextract_stored(statement: Statement) -> None:
+    """`manage.py reextract` and the admin action: run today's extraction on a stored statement."""
+    parsed, extraction = parse_stored(statement)
+    reextract_statement(statement=statement, parsed=parsed, extraction=extraction)
+
+
+def refresh_search_vector(statement: Statement) -> None:
+    """Recompute a statement's search vector from its stored record (after an import)."""
+    parsed, extraction = parse_stored(statement)
+    _update_search_vector(statement, search_document(parsed, extraction))

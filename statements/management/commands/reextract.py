@@ -3,10 +3,8 @@ import sys
 from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
-from statements.extract import extract
 from statements.models import Statement
-from statements.parse import parse_record
-from statements.services import reextract_statement
+from statements.services import reextract_stored
 
 
 class Command(BaseCommand):
@@ -27,8 +25,7 @@ class Command(BaseCommand):
         done = 0
         with tqdm(total=total, unit=" statements", disable=no_progress or not sys.stderr.isatty()) as bar:
             for statement in statements.iterator(chunk_size=200):
-                parsed = parse_record({**statement.record, "text": statement.raw_text})
-                reextract_statement(statement=statement, parsed=parsed, extraction=extract(parsed))
+                reextract_stored(statement)
                 done += 1
                 bar.update(1)
         self.stdout.write(f"re-extracted {done} statement(s)")

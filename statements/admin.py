@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from django.contrib import admin, messages
-from django.contrib.admin import AdminSite
 from django.db.models import Exists, OuterRef, Q
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from statements import editors
 from statements.choices import Origin
 from statements.models import (
     Agreement,
@@ -25,20 +23,6 @@ from statements.models import (
     StatementTopic,
     Topic,
 )
-
-
-def is_editor(user) -> bool:
-    return user.is_active and (user.is_superuser or user.groups.filter(name=editors.GROUP_NAME).exists())
-
-
-# Only superusers and members of the Editors group reach the admin: staff
-# status alone is not enough, so an account cannot wander in by accident.
-def _has_permission(request) -> bool:
-    return request.user.is_active and request.user.is_staff and is_editor(request.user)
-
-
-AdminSite.has_permission = staticmethod(_has_permission)
-admin.site.site_header = _("Diplomatic Statements Archive: editors")
 
 
 class EditorTouchMixin:

@@ -21,3 +21,4 @@ class StatementsConfig(AppConfig):
         # Like Django's own permissions: reference rows follow the data files
         # after each migrate, on every database (tests included).
         post_migrate.connect(_sync_vocabularies, sender=self)
+

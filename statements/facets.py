@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef
 from django.http import QueryDict
 
 from statements.choices import Kind, Language
-from statements.models import Country, Person, Statement, Topic
+from statements.models import Agreement, Country, Event, Person, Statement, Topic
 
 FACET_SIZE = 12
 
@@ -49,7 +49,9 @@ def _without(filterset_class, data: QueryDict, name: str):
 
 def compute(filterset, *, lang: str) -> dict[str, list[FacetValue]]:
     data = filterset.data
-    current = filterset.qs.order_by()
+    # The same filters over bare statements: no list annotations, ranking or
+    # ordering inside the subqueries below.
+    current = type(filterset)(data, queryset=Statement.objects.all()).qs.order_by()
     ids = current.values("pk")
     facets: dict[str, list[FacetValue]] = {}
 
@@ -80,10 +82,9 @@ def compute(filterset, *, lang: str) -> dict[str, list[FacetValue]]:
         facets[name] = [FacetValue(value, str(label), counts[value], _query(data, name, value, replace=True),
                                    value in chosen) for value, label in choices.choices if counts.get(value)]
 
-    flags = current.aggregate(
-        has_agreements=Count("pk", filter=Q(agreements__rejected=False), distinct=True),
-        has_events=Count("pk", filter=Q(events__rejected=False, events__starts_on__isnull=False), distinct=True),
-    )
+    agreed = Exists(Agreement.objects.filter(statement=OuterRef("pk"), rejected=False))
+    dated = Exists(Event.objects.filter(statement=OuterRef("pk"), rejected=False, starts_on__isnull=False))
+    flags = {"has_agreements": current.filter(agreed).count(), "has_events": current.filter(dated).count()}
     for name in ("has_agreements", "has_events"):
         facets[name] = [FacetValue("true", name, flags[name], _query(data, name, "true", replace=True),
                                    data.get(name) == "true")]

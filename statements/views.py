@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
 
@@ -28,10 +30,18 @@ def _page(request, queryset):
     return Paginator(queryset, per_page).get_page(request.GET.get("page"))
 
 
+OVERVIEW_SECONDS = 300  # whole-archive aggregates are cached this long
+
+
 def home(request):
     latest = Statement.objects.for_list().newest_first()[:10]
-    most_agreed = Statement.objects.for_list().filter(agreements__rejected=False).order_by(
-        "-agreement_count", "-published_on", "-id")[:5]
+    # Ranking every statement by its agreements is an aggregate over the whole
+    # archive: compute the five ids once in a while, not on every visit.
+    top_ids = cache.get_or_set("home:most-agreed", lambda: list(
+        Agreement.objects.filter(rejected=False).values("statement").annotate(n=Count("pk"))
+        .order_by("-n", "-statement__published_on").values_list("statement", flat=True)[:5]), OVERVIEW_SECONDS)
+    most_agreed = sorted(Statement.objects.for_list().filter(pk__in=top_ids),
+                         key=lambda s: (-s.agreement_count, -s.published_on.toordinal()))
     upcoming = Event.objects.upcoming(dt.date.today()).select_related("statement").order_by("starts_on")[:5]
     return render(request, "statements/home.html", {
         "latest": latest, "most_agreed": most_agreed, "upcoming": upcoming, "total": Statement.objects.count(),
@@ -62,9 +72,15 @@ def statement_list(request):
         queryset = queryset.with_headline(query)
     page = _page(request, queryset)
     filters_open = any(key not in ("q", "page", "page_size", "sort", "person") for key in request.GET)
+    lang = get_language() or "ru"
+    if filterset.is_bound:
+        facet_values = facets.compute(filterset, lang=lang)
+    else:
+        # The unfiltered archive's facets are aggregates over every statement.
+        facet_values = cache.get_or_set(f"facets:all:{lang}", lambda: facets.compute(filterset, lang=lang),
+                                        OVERVIEW_SECONDS)
     context = {"filter": filterset, "page": page, "query": query, "corrected": corrected,
-               "filters_open": filters_open,
-               "facets": facets.compute(filterset, lang=get_language() or "ru")}
+               "filters_open": filters_open, "facets": facet_values}
     return render(request, "statements/statement_list.html", context)
 
 

@@ -12,5 +12,15 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
         embedded_db.start()
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Whole-archive aggregates are cached for minutes; each test starts without them."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 # Chromium through Playwright, for tests/browser and the API docs test.
 pytest_plugins = ["tests.browser_fixtures"]

@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
 
+from statements.pagination import EstimatingPaginator
+
 PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
 
@@ -24,6 +26,7 @@ def _whole_number(request, name: str, *, maximum: int | None = None) -> int | No
 
 
 class StatementPagination(PageNumberPagination):
+    django_paginator_class = EstimatingPaginator
     page_size = PAGE_SIZE
     page_size_query_param = "page_size"
     max_page_size = MAX_PAGE_SIZE

@@ -139,7 +139,10 @@ def start(cluster: Cluster | None = None) -> Cluster:
                 # synchronous_commit=off: a crash may lose the last
                 # moments of writes but never corrupts the cluster; ingest
                 # commits one transaction per statement and this keeps it fast.
-                "-c unix_socket_directories='' -c synchronous_commit=off"
+                "-c unix_socket_directories='' -c synchronous_commit=off "
+                # Room for the statements table and its search index in
+                # memory: a search reads one table row per match.
+                "-c shared_buffers=512MB"
             )
             result = _pg_ctl(cluster, "-w", "-t", "60", "-l", str(cluster.log_file), "-o", options, "start",
                              check=False)

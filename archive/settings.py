@@ -9,7 +9,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
 from archive import embedded_db
-from archive.env import env_bool, env_int, env_list, env_str
+from archive.env import env_bool, env_float, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -83,6 +83,13 @@ if DATABASE_URL:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("CONN_MAX_AGE", 60))}
 else:
     DATABASES = {"default": embedded_db.Cluster.from_env().django_settings()}
+# The planner's price of a random page read. PostgreSQL's default (4) is for
+# spinning disks; on SSDs and a cached archive 1.1 is right, and it is what
+# makes the planner answer a search from the GIN index instead of reading
+# every statement's search vector from TOAST (bench/RESULTS.md).
+_options = DATABASES["default"].setdefault("OPTIONS", {})
+_options["options"] = " ".join(filter(None, [
+    _options.get("options", ""), f"-c random_page_cost={env_float('DB_RANDOM_PAGE_COST', 1.1)}"]))
 # Several test runs may share one server (two checkouts, parallel work):
 # each can name its own test database.
 DATABASES["default"]["TEST"] = {"NAME": env_str("TEST_DATABASE_NAME") or None}

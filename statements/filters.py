@@ -22,6 +22,7 @@ class KeyedMultipleChoiceFilter(filters.ModelMultipleChoiceFilter):
         return {self.field_name: v}
 
 
+RANK_LIMIT = 20_000
 SORTS = {
     "relevance": None,  # rank when searching, newest otherwise
     "newest": ("-published_on", "-published_at", "-id"),
@@ -85,6 +86,10 @@ class StatementFilter(filters.FilterSet):
     def filter_sort(self, queryset, name, value):
         return queryset  # applied last, in `qs`, once the search rank exists
 
+    # Whether the results are ordered by rank: a search sorted by relevance
+    # that matches at most RANK_LIMIT statements (set by `qs`).
+    ranked = False
+
     @property
     def qs(self):
         queryset = super().qs
@@ -92,7 +97,12 @@ class StatementFilter(filters.FilterSet):
         order = SORTS.get(sort or "relevance")
         if order is None:
             searching = bool(self.form.cleaned_data.get("q", "").strip()) if self.is_bound else False
-            order = ("-rank", "-published_on", "-id") if searching else SORTS["newest"]
+            # Ranking reads one row per match. A query matching more than
+            # RANK_LIMIT statements is made of words found nearly everywhere,
+            # which say little about relevance: newest first then, which the
+            # date index gives without reading the other matches.
+            self.ranked = searching and queryset.estimated_count() <= RANK_LIMIT
+            order = ("-rank", "-published_on", "-id") if self.ranked else SORTS["newest"]
         return queryset.order_by(*order)
 
 

@@ -100,9 +100,12 @@ class Statement(models.Model):
     checksum = models.CharField(max_length=64)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    # Filled by the store service from title (A), people and countries (B)
-    # and body (C), with lemmas beside the stems (see statements.search).
+    # Filled by the store service (statements.search): search_vector finds,
+    # from title (A), people and countries (B), body (C), lemmas beside the
+    # stems, and adjacent word pairs for phrases; rank_vector orders, from
+    # title (A) and lead (B), small enough to stay in the row.
     search_vector = SearchVectorField(null=True, editable=False)
+    rank_vector = SearchVectorField(null=True, editable=False)
 
     countries = models.ManyToManyField(Country, through="StatementCountry", related_name="statements")
     topics = models.ManyToManyField(Topic, through="StatementTopic", related_name="statements")

@@ -3,41 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import models
-from django.db.models import Count, F, OuterRef, Prefetch, Subquery
+from django.db.models import Count, F, OuterRef, Prefetch, Subquery, Value
 from django.db.models.functions import Coalesce
 
-from statements.extract.morph import CYRILLIC_WORD, lemma
+from statements.search_query import lemmatised, match_query, rank_query
 
 HEADLINE_START, HEADLINE_STOP = "\x02", "\x03"
 # Words of a query, less the excluded ones ("-Курилы").
 WORD = re.compile(r"(?<![-\w])\w[\w-]*")
-
-
-def lemmatised_query(query: str) -> str:
-    """The query with each Russian word replaced by its lemma, operators kept."""
-    return CYRILLIC_WORD.sub(lambda m: lemma(m.group()), query)
-
-
-def search_query(query: str) -> SearchQuery:
-    """Web search syntax read three ways: Russian stems, English stems, and lemmas.
-
-    Stored vectors hold stems (russian or english) and pymorphy3 lemmas
-    (simple), so a nominative "остров" finds "островах" through the lemmas
-    even where the russian stemmer gives two different stems.
-
-    A quoted phrase skips the Russian stems: the russian configuration drops
-    its stop words ("два", "при", "без"), which turns "два плюс два" into
-    just "плюс". The lemmas keep every word, in order.
-    """
-    lemmas = SearchQuery(lemmatised_query(query), search_type="websearch", config="simple")
-    combined = SearchQuery(query, search_type="websearch", config="english") | lemmas
-    if '"' not in query:
-        combined = SearchQuery(query, search_type="websearch", config="russian") | combined
-    return combined
 
 
 def headline_query(query: str) -> SearchQuery:
@@ -50,17 +28,25 @@ def headline_query(query: str) -> SearchQuery:
     words = [w for w in WORD.findall(query) if w.upper() != "OR"]
     either = " OR ".join(words) or query
     return (SearchQuery(either, search_type="websearch", config="russian")
-            | SearchQuery(lemmatised_query(either), search_type="websearch", config="russian"))
+            | SearchQuery(lemmatised(either), search_type="websearch", config="russian"))
 
 
 class StatementQuerySet(models.QuerySet):
     def search(self, query: str):
-        """Statements matching a web-search query, annotated with their rank."""
-        query = (query or "").replace("\x00", "")  # PostgreSQL text cannot hold NUL
-        if not query.strip():
-            return self.none()
-        sq = search_query(query)
-        return self.filter(search_vector=sq).annotate(rank=SearchRank(F("search_vector"), sq))
+        """Statements matching a web-search query, annotated with their rank.
+
+        The match is decided by the GIN index alone (statements.search_query);
+        the rank reads only the small rank_vector of the row: title and lead.
+        """
+        match = match_query(query or "")
+        ranking = rank_query(query or "")
+        if ranking is None:  # no word, or only excluded ones: nothing to rank by
+            rank = Value(0.0, output_field=models.FloatField())
+        else:
+            rank = SearchRank(F("rank_vector"), ranking)
+        if match is None:
+            return self.none().annotate(rank=rank)
+        return self.filter(search_vector=match).annotate(rank=rank)
 
     def with_headline(self, query: str):
         """A snippet of the body around the matches, between HEADLINE_START and HEADLINE_STOP.
@@ -73,6 +59,26 @@ class StatementQuerySet(models.QuerySet):
             "body", headline_query(query), config="russian", start_sel=HEADLINE_START, stop_sel=HEADLINE_STOP,
             max_words=35, min_words=15, max_fragments=2, fragment_delimiter=" … ",
         ))
+
+    def estimated_count(self) -> int:
+        """The planner's estimate of how many rows this query gives: a few hundred microseconds, no rows read.
+
+        Deciding how to order and count a search from the estimate is what
+        keeps a word found in most of the archive ("Россия") from costing a
+        read of every match (see StatementFilter.qs and EstimatingPaginator).
+        """
+        if self.query.is_empty():
+            return 0
+        plan = json.loads(self.order_by().explain(format="json"))
+        return int(plan[0]["Plan"]["Plan Rows"])
+
+    def attach_headlines(self, statements: list, query: str) -> list:
+        """Set each statement's `headline` (see with_headline) with one query for all of them."""
+        snippets = dict(self.filter(pk__in=[s.pk for s in statements]).order_by()
+                        .with_headline(query).values_list("pk", "headline"))
+        for statement in statements:
+            statement.headline = snippets.get(statement.pk, "")
+        return statements
 
     def newest_first(self):
         return self.order_by("-published_on", "-published_at", "-id")
@@ -98,7 +104,7 @@ class StatementQuerySet(models.QuerySet):
         ).prefetch_related(
             Prefetch("person_links", queryset=speakers, to_attr="speaker_links"),
             "countries",
-        ).defer("raw_text", "search_vector")
+        ).defer("raw_text", "search_vector", "rank_vector")
 
     def for_detail(self):
         from statements.models import Agreement, Event

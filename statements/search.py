@@ -1,20 +1,47 @@
-"""What the search vector is made of, and how a query is read.
+"""What the search vectors are made of.
 
 Postgres' `russian` snowball stemmer misses nominative forms (остров -> остр
 but островах -> остров; Лавров -> лавр but Лаврова -> лавров), so beside the
 stemmed text we index pymorphy3 lemmas under the `simple` configuration, and a
-query is matched against both (statements.querysets.StatementQuerySet.search).
+query is matched against both (statements.search_query).
+
+Two vectors per statement, both written by the store service:
+
+- `search_vector` finds statements. It holds title (A), people and countries
+  (B) and body (C), stems and lemmas, plus every pair of adjacent words
+  ("совет безопасность") as one lexeme. A quoted phrase is looked up as its
+  pairs, so the GIN index answers it alone: phrase operators (<->) would make
+  PostgreSQL re-read every candidate's vector from TOAST, about 20-60 µs each,
+  seconds for a phrase found in thousands of statements.
+- `rank_vector` orders them: the title (A) and the lead (B), Russian words
+  as lemmas, English ones as English stems; a few hundred bytes kept in the
+  table row (STORAGE MAIN), so ranking ten thousand matches reads no TOAST.
+  What a statement is about is said in its title and first lines;
+  statements that match only further down rank by date.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from statements.extract.morph import lemmas
+from statements.extract.morph import CYRILLIC_WORD, lemma, lemmas
 from statements.extract.records import Extraction
 from statements.parse.records import ParsedStatement
 
 CONFIGS = {"ru": "russian", "en": "english"}
+
+# A word as phrases see it: letters and digits, split at hyphens and
+# apostrophes, as PostgreSQL's parser splits them too.
+PHRASE_WORD = re.compile(r"[^\W_]+")
+CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+# Longer "words" are noise (tables, encodings) and a lexeme has a size limit.
+MAX_WORD = 60
+# A tsvector holds at most 1 MB: phrases are found within the first 20,000
+# distinct pairs of a statement (a 150-page text).
+MAX_PAIRS = 20_000
+# The lead: the body's first characters, cut at a word.
+LEAD_CHARS = 400
 
 
 @dataclass(frozen=True)
@@ -25,16 +52,58 @@ class SearchDocument:
     names: str
     body: str
     body_lemmas: str
+    rank_config: str
+    rank_title: str
+    rank_lead: str
+    pairs: tuple[str, ...]
 
     def as_params(self) -> dict:
         return {
             "config": self.config, "title": self.title, "title_lemmas": self.title_lemmas,
             "names": self.names, "body": self.body, "body_lemmas": self.body_lemmas,
+            "rank_config": self.rank_config, "rank_title": self.rank_title, "rank_lead": self.rank_lead,
+            "pairs": list(self.pairs),
         }
 
 
 def lemma_text(text: str) -> str:
     return " ".join(lemmas(text))
+
+
+def lemmatised(text: str) -> str:
+    """The text with each Russian word replaced by its lemma, everything else kept."""
+    return CYRILLIC_WORD.sub(lambda m: lemma(m.group()), text)
+
+
+def rank_config(lang: str) -> str:
+    """English text ranks by English stems; Russian by lemmas, which `simple` keeps as they are."""
+    return "english" if lang == "en" else "simple"
+
+
+def phrase_words(text: str) -> list[str]:
+    """The words of a text in order, Russian ones as lemmas, others lower-cased."""
+    return [lemma(w) if CYRILLIC.search(w) else w.lower()
+            for w in PHRASE_WORD.findall(text) if len(w) <= MAX_WORD]
+
+
+def word_pairs(*texts: str, limit: int = MAX_PAIRS) -> tuple[str, ...]:
+    """Every pair of adjacent words of each text ("совет безопасность"), each once, in order of appearance."""
+    seen: dict[str, None] = {}
+    for text in texts:
+        words = phrase_words(text)
+        for first, second in zip(words, words[1:]):
+            seen[f"{first} {second}"] = None
+            if len(seen) >= limit:
+                return tuple(seen)
+    return tuple(seen)
+
+
+def lead(body: str, size: int = LEAD_CHARS) -> str:
+    text = body.strip()
+    if len(text) <= size:
+        return text
+    cut = text.rfind(" ", 0, size)
+    return text[: cut if cut > 0 else size]
 
 
 def search_document(parsed: ParsedStatement, extraction: Extraction) -> SearchDocument:
@@ -52,4 +121,8 @@ def search_document(parsed: ParsedStatement, extraction: Extraction) -> SearchDo
         names=f"{names_text} {lemma_text(names_text)}",
         body=parsed.body,
         body_lemmas=lemma_text(parsed.body),
+        rank_config=rank_config(parsed.lang),
+        rank_title=lemmatised(parsed.title),
+        rank_lead=lemmatised(lead(parsed.body)),
+        pairs=word_pairs(parsed.title, parsed.body),
     )

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 from django.core.cache import cache
-from django.core.paginator import Paginator
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
@@ -13,6 +12,7 @@ from django.utils.translation import get_language
 from statements import calendar_view, charts, facets
 from statements.filters import AgreementFilter, StatementFilter
 from statements.models import Agreement, Country, Event, Person, Statement, Topic
+from statements.pagination import EstimatingPaginator
 from statements.suggest import corrected_query
 
 PAGE_SIZE = 20
@@ -27,7 +27,7 @@ def _page(request, queryset):
         per_page = min(max(int(request.GET.get("page_size", PAGE_SIZE)), 1), MAX_PAGE_SIZE)
     except ValueError:
         per_page = PAGE_SIZE
-    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+    return EstimatingPaginator(queryset, per_page).get_page(request.GET.get("page"))
 
 
 OVERVIEW_SECONDS = 300  # whole-archive aggregates are cached this long
@@ -68,19 +68,27 @@ def statement_list(request):
             data["q"] = corrected
             filterset = StatementFilter(data, queryset=Statement.objects.for_list())
             queryset, query = filterset.qs, corrected
-    if query.strip():
-        queryset = queryset.with_headline(query)
     page = _page(request, queryset)
+    if query.strip():
+        # Snippets for the rows shown only: ts_headline reads the whole body.
+        page.object_list = Statement.objects.attach_headlines(list(page.object_list), query)
     filters_open = any(key not in ("q", "page", "page_size", "sort", "person") for key in request.GET)
     lang = get_language() or "ru"
-    if filterset.is_bound:
-        facet_values = facets.compute(filterset, lang=lang)
-    else:
+    if not set(request.GET) - {"page"}:
         # The unfiltered archive's facets are aggregates over every statement.
         facet_values = cache.get_or_set(f"facets:all:{lang}", lambda: facets.compute(filterset, lang=lang),
                                         OVERVIEW_SECONDS)
+    elif page.paginator.estimated:
+        # Grouping a hundred thousand matches by country, topic and person
+        # takes seconds; the page says to narrow the search to see counts.
+        facet_values = {}
+    else:
+        facet_values = facets.compute(filterset, lang=lang)
     context = {"filter": filterset, "page": page, "query": query, "corrected": corrected,
-               "filters_open": filters_open, "facets": facet_values}
+               "filters_open": filters_open, "facets": facet_values,
+               # Relevance asked for (or by default) but too many matches to rank: the page says why.
+               "unranked": bool(query.strip()) and filterset.form.cleaned_data.get("sort") in ("", None, "relevance")
+               and not filterset.ranked}
     return render(request, "statements/statement_list.html", context)
 
 

@@ -1,0 +1,32 @@
+"""Pages whose total is counted exactly when that is cheap, and estimated when it is not."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.utils.functional import cached_property
+
+# Above this many rows (by the planner's estimate) the total is the estimate:
+# counting every match of a word found in most of the archive reads them all.
+EXACT_COUNT_LIMIT = 20_000
+
+
+class EstimatingPaginator(Paginator):
+    estimated = False
+
+    @cached_property
+    def count(self):
+        estimate = getattr(self.object_list, "estimated_count", None)
+        if estimate is not None:
+            rows = estimate()
+            if rows > EXACT_COUNT_LIMIT:
+                self.estimated = True
+                return rows
+        return super().count
+
+    def page(self, number):
+        """A page of up to per_page rows: an estimated total must not cut the slice short."""
+        page = super().page(number)
+        if self.estimated:
+            bottom = (page.number - 1) * self.per_page
+            page.object_list = self.object_list[bottom:bottom + self.per_page]
+        return page

@@ -1,0 +1,142 @@
+"""How a query is read, and what search does when it matches too much to rank or count.
+
+The GIN index must answer every query alone (no phrase operator, no weight in
+the tsquery): that is what keeps search fast over a hundred thousand
+statements (bench/RESULTS.md). Phrases are looked up as adjacent word pairs,
+hyphenated words as their parts.
+"""
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+
+from statements import filters, pagination
+from statements.models import Statement
+from statements.search import lead, phrase_words, word_pairs
+from statements.search_query import Term, parse
+from tests.factories import make_statement
+
+
+@pytest.mark.parametrize("query, groups", [
+    ("Лавров", [["Лавров"]]),
+    ("Япония -Курилы", [["Япония", "-Курилы"]]),
+    ("Japan OR Китай", [["Japan"], ["Китай"]]),
+    ("a b OR c d", [["a", "b"], ["c", "d"]]),  # AND binds tighter, as in websearch_to_tsquery
+    ('"Совет Безопасности" ООН', [['"Совет Безопасности"', "ООН"]]),
+    ('-"Совет Безопасности"', [['-"Совет Безопасности"']]),
+    ('"незакрытая кавычка', [['"незакрытая кавычка"']]),
+    ("OR Лавров OR", [["Лавров"]]),
+    ("— , ; !!", []),
+    ("", []),
+])
+def test_query_syntax(query, groups):
+    def show(term: Term) -> str:
+        text = f'"{term.text}"' if term.phrase else term.text
+        return ("-" if term.negated else "") + text
+
+    assert [[show(t) for t in group] for group in parse(query)] == groups
+
+
+def test_a_long_query_is_cut_at_max_terms():
+    assert sum(len(g) for g in parse(" ".join(f"слово{i}" for i in range(100)))) == 32
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Совета Безопасности ООН", ["совет", "безопасность", "оон"]),
+    ("российско-японских отношений", ["российско", "японский", "отношение"]),
+    ("the Security Council's decision", ["the", "security", "council", "s", "decision"]),
+])
+def test_phrase_words_are_lemmas_or_lower_case(text, words):
+    assert phrase_words(text) == words
+
+
+def test_word_pairs_are_adjacent_words_once_each_and_bounded():
+    assert word_pairs("два плюс два плюс два") == ("два плюс", "плюс два")
+    assert word_pairs("один два", "три четыре") == ("один два", "три четыре")  # not across title and body
+    assert len(word_pairs(" ".join(f"w{i}" for i in range(1000)), limit=10)) == 10
+
+
+def test_the_lead_is_cut_at_a_word():
+    assert lead("слово " * 200, size=30) == "слово слово слово слово слово"
+    assert lead("  коротко  ") == "коротко"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", [
+    '"Совет Безопасности"', "российско-японских", "Курильские острова", "Япония -Курилы", "Japan OR Китай",
+])
+def test_no_query_makes_postgres_reread_stored_vectors(query):
+    """A phrase operator or a weight in the tsquery would mean a recheck of every candidate (TOAST reads)."""
+    sql, params = Statement.objects.search(query).query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    condition = plan[plan.index("search_vector @@"):].split("\n")[0]
+    assert "<->" not in condition and "<" not in condition.replace("@@", ""), condition
+    assert ":A" not in condition and ":B" not in condition, condition
+
+
+@pytest.fixture
+def security_council():
+    make_statement(title="Заявление", body="Совет Безопасности ООН собрался на заседание.",
+                   published_on=dt.date(2020, 1, 1))
+    make_statement(title="Комментарий", body="Безопасность региона обсудил совет министров.",
+                   published_on=dt.date(2021, 1, 1))
+    make_statement(title="Statement", lang="en", body="The Security Council met; council members spoke.",
+                   published_on=dt.date(2022, 1, 1))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query, found", [
+    ('"Совет Безопасности"', ["Заявление"]),  # both words are in "Комментарий", but apart and reversed
+    ('"Совета Безопасности"', ["Заявление"]),  # any case form
+    ('"совет министров"', ["Комментарий"]),
+    ('"Security Council"', ["Statement"]),
+    ('"council security"', []),
+    ('Совет -"Совет Безопасности"', ["Комментарий"]),
+])
+def test_phrases_by_word_pairs(security_council, query, found):
+    assert sorted(Statement.objects.search(query).values_list("title", flat=True)) == found
+
+
+@pytest.mark.django_db
+def test_title_and_lead_rank_above_a_mention_further_down():
+    filler = "Прочие вопросы повестки дня. " * 40
+    deep = make_statement(title="Брифинг", body=filler + "Упомянута Монголия.", published_on=dt.date(2024, 1, 1)).statement
+    lead_hit = make_statement(title="Брифинг", body="Монголия и Россия провели переговоры. " + filler,
+                              published_on=dt.date(2020, 1, 1)).statement
+    title_hit = make_statement(title="Визит в Монголию", body=filler, published_on=dt.date(2019, 1, 1)).statement
+    ranked = list(filters.StatementFilter({"q": "Монголия"}, queryset=Statement.objects.all()).qs)
+    assert ranked == [title_hit, lead_hit, deep]
+
+
+@pytest.mark.django_db
+def test_too_many_matches_to_rank_come_newest_first(client, monkeypatch):
+    older = make_statement(title="Визит в Монголию", body="Монголия.", published_on=dt.date(2019, 1, 1)).statement
+    newer = make_statement(title="Брифинг", body="Прочее. Монголия упомянута.",
+                           published_on=dt.date(2024, 1, 1)).statement
+    monkeypatch.setattr(filters, "RANK_LIMIT", 0)
+    filterset = filters.StatementFilter({"q": "Монголия"}, queryset=Statement.objects.all())
+    assert list(filterset.qs) == [newer, older]
+    assert filterset.ranked is False
+    page = client.get("/statements/", {"q": "Монголия"}).content.decode()
+    assert "newest statements come first" in page or "сначала новые" in page
+    monkeypatch.setattr(filters, "RANK_LIMIT", 100)
+    assert list(filters.StatementFilter({"q": "Монголия"}, queryset=Statement.objects.all()).qs) == [older, newer]
+
+
+@pytest.mark.django_db
+def test_too_many_matches_to_count_are_estimated_and_said_so(client, monkeypatch):
+    for year in range(2015, 2020):
+        make_statement(title=f"Монголия {year}", body="Монголия.", published_on=dt.date(year, 1, 1))
+    monkeypatch.setattr(pagination, "EXACT_COUNT_LIMIT", 0)
+    page = client.get("/statements/", {"q": "Монголия"})
+    assert page.context["page"].paginator.estimated
+    assert page.context["facets"] == {}
+    api = client.get("/api/statements/", {"q": "Монголия"}).json()
+    assert api["count"] >= 1 and len(api["results"]) == 5
+    monkeypatch.setattr(pagination, "EXACT_COUNT_LIMIT", 20_000)
+    page = client.get("/statements/", {"q": "Монголия"})
+    assert not page.context["page"].paginator.estimated and page.context["page"].paginator.count == 5
+    assert page.context["facets"]

@@ -153,8 +153,8 @@ def render(r: dict) -> str:
     out.append(
         "Each case: `StatementFilter(params, queryset=Statement.objects.for_list()).qs[:20]` evaluated (the ranked "
         "search, the filters, the list row's prefetches: what the API list runs before serialising), "
-        f"2 untimed runs then {c['reps']} timed ones. A case whose first run takes over 1 s runs once more and "
-        f"its two timings are repeated to {c['reps']}, keeping its weight in the percentiles; a query the "
+        f"2 untimed runs then {c['reps']} timed ones. A case whose untimed run takes over 1 s gets two timed runs "
+        f"instead, repeated to {c['reps']} to keep its weight in the percentiles; a query the "
         f"database cancels counts as the {STATEMENT_TIMEOUT_MS / 1000:.0f} s statement timeout, a lower bound.")
     for s in r["sizes"]:
         sr = s["measure"]["search"]

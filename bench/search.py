@@ -91,24 +91,20 @@ def _time(fn, reps: int) -> tuple[list[float], str]:
     """reps timings of fn after WARMUP untimed runs, and a note.
 
     A slow case keeps its weight in the percentiles but not its cost in
-    time: when the first run takes over SLOW_MS it counts (cold caches do
-    not matter at that scale), one more run follows, and the two are
-    repeated to reps timings. A run the database cancels counts as the
-    statement timeout, a lower bound.
+    time: when the first (untimed) run takes over SLOW_MS, two timed runs
+    follow and are repeated to reps timings. A run the database cancels
+    counts as the statement timeout, a lower bound.
     """
     try:
         first = _run_once(fn)
+        if first > SLOW_MS:
+            samples = [_run_once(fn), _run_once(fn)]
+            return (samples * reps)[:reps], "slow: 2 timed runs"
+        for _ in range(WARMUP - 1):
+            _run_once(fn)
+        return [_run_once(fn) for _ in range(reps)], ""
     except TimedOut as exc:
         return [STATEMENT_TIMEOUT_MS] * reps, str(exc)
-    if first > SLOW_MS:
-        try:
-            samples = [first, _run_once(fn)]
-        except TimedOut as exc:
-            return [STATEMENT_TIMEOUT_MS] * reps, str(exc)
-        return (samples * reps)[:reps], "slow: 2 runs"
-    for _ in range(WARMUP - 1):
-        _run_once(fn)
-    return [_run_once(fn) for _ in range(reps)], ""
 
 
 def measure_search(reps: int) -> dict:

@@ -91,7 +91,7 @@ def word_pairs(*texts: str, limit: int = MAX_PAIRS) -> tuple[str, ...]:
     seen: dict[str, None] = {}
     for text in texts:
         words = phrase_words(text)
-        for first, second in zip(words, words[1:]):
+        for first, second in zip(words, words[1:], strict=False):
             seen[f"{first} {second}"] = None
             if len(seen) >= limit:
                 return tuple(seen)

@@ -108,7 +108,7 @@ def word_query(text: str):
 def term_query(term: Term):
     words = phrase_words(term.text)
     if term.phrase and len(words) > 1:
-        query = LexemesQuery([f"{a} {b}" for a, b in zip(words, words[1:])])
+        query = LexemesQuery([f"{a} {b}" for a, b in zip(words, words[1:], strict=False)])
     elif term.phrase:
         query = PlainQuery(" ".join(words), "simple")  # one quoted word: as written, lemma and all
     else:

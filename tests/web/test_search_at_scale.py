@@ -103,7 +103,8 @@ def test_phrases_by_word_pairs(security_council, query, found):
 @pytest.mark.django_db
 def test_title_and_lead_rank_above_a_mention_further_down():
     filler = "Прочие вопросы повестки дня. " * 40
-    deep = make_statement(title="Брифинг", body=filler + "Упомянута Монголия.", published_on=dt.date(2024, 1, 1)).statement
+    deep = make_statement(title="Брифинг", body=filler + "Упомянута Монголия.",
+                          published_on=dt.date(2024, 1, 1)).statement
     lead_hit = make_statement(title="Брифинг", body="Монголия и Россия провели переговоры. " + filler,
                               published_on=dt.date(2020, 1, 1)).statement
     title_hit = make_statement(title="Визит в Монголию", body=filler, published_on=dt.date(2019, 1, 1)).statement

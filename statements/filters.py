@@ -9,17 +9,28 @@ from django.utils.translation import gettext_lazy as _
 
 from statements.choices import Kind, Language
 from statements.models import Agreement, Country, Event, Person, Statement, Topic
+from statements.search import link_lexeme
 
 
-class KeyedMultipleChoiceFilter(filters.ModelMultipleChoiceFilter):
-    """Several objects named by a slug or key (topic=peace-treaty&topic=un): all of them required.
+class LinkedMultipleChoiceFilter(filters.ModelMultipleChoiceFilter):
+    """Statements linked to every chosen country, topic or person (country=CN&country=US: both).
 
-    django-filter would compare the slug with the relation's primary key; the
-    chosen objects themselves are what the relation holds.
+    Choices are named by code, slug or key (`to_field_name`) and validated
+    here; StatementFilter.filter_queryset applies them, with the words of
+    `q`, as one tsquery over the links' lexemes in the search vector
+    (statements.search.link_lexeme).
     """
 
-    def get_filter_predicate(self, v):
-        return {self.field_name: v}
+    def __init__(self, *args, link: str, **kwargs):
+        self.link = link  # the lexeme's kind: "country", "topic", "person"
+        kwargs.setdefault("conjoined", True)
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        return qs  # see StatementFilter.filter_queryset
+
+    def lexemes(self, value) -> list[str]:
+        return [link_lexeme(self.link, obj.pk) for obj in value or ()]
 
 
 RANK_LIMIT = 20_000
@@ -33,18 +44,18 @@ SORTS = {
 class StatementFilter(filters.FilterSet):
     q = filters.CharFilter(method="filter_search", label=_("Search"),
                            help_text=_('Web search syntax: "exact phrase", OR, -excluded'))
-    country = filters.ModelMultipleChoiceFilter(
-        field_name="countries", queryset=Country.objects.all(), to_field_name="code", conjoined=True,
+    country = LinkedMultipleChoiceFilter(
+        field_name="countries", link="country", queryset=Country.objects.all(), to_field_name="code",
         label=_("Country"), help_text=_("ISO 3166-1 alpha-2 code; repeat to require several"),
     )
-    topic = KeyedMultipleChoiceFilter(
-        field_name="topics", queryset=Topic.objects.all(), to_field_name="slug", conjoined=True, label=_("Topic"),
+    topic = LinkedMultipleChoiceFilter(
+        field_name="topics", link="topic", queryset=Topic.objects.all(), to_field_name="slug", label=_("Topic"),
         help_text=_("Topic slug, e.g. peace-treaty (see /api/topics/); repeat to require several"),
     )
     # Hidden on the page: people number in the thousands, so they are chosen
     # through the facets and person pages, and kept in the URL.
-    person = KeyedMultipleChoiceFilter(
-        field_name="people", queryset=Person.objects.all(), to_field_name="key", conjoined=True, label=_("Person"),
+    person = LinkedMultipleChoiceFilter(
+        field_name="people", link="person", queryset=Person.objects.all(), to_field_name="key", label=_("Person"),
         widget=forms.MultipleHiddenInput, help_text=_("person key, e.g. lavrov-sergey; repeat to require several"),
     )
     kind = filters.MultipleChoiceFilter(choices=Kind.choices, label=_("Kind"),
@@ -73,7 +84,18 @@ class StatementFilter(filters.FilterSet):
                   "has_agreements", "has_events", "sort"]
 
     def filter_search(self, queryset, name, value):
-        return queryset.search(value) if value.strip() else queryset
+        return queryset  # see filter_queryset
+
+    def filter_queryset(self, queryset):
+        """The other filters, then the words and the chosen links as one search (statements.search_query)."""
+        queryset = super().filter_queryset(queryset)
+        data = self.form.cleaned_data
+        required = [lexeme for name in ("country", "topic", "person")
+                    for lexeme in self.filters[name].lexemes(data.get(name))]
+        query = data.get("q") or ""
+        if query.strip() or required:
+            queryset = queryset.search(query, required=required)
+        return queryset
 
     def filter_has_agreements(self, queryset, name, value):
         exists = Exists(Agreement.objects.filter(statement=OuterRef("pk"), rejected=False))

@@ -11,7 +11,7 @@ from django.db import models
 from django.db.models import Count, F, OuterRef, Prefetch, Subquery, Value
 from django.db.models.functions import Coalesce
 
-from statements.search_query import lemmatised, match_query, rank_query
+from statements.search_query import LexemesQuery, lemmatised, match_query, rank_query
 
 HEADLINE_START, HEADLINE_STOP = "\x02", "\x03"
 # Words of a query, less the excluded ones ("-Курилы").
@@ -32,20 +32,27 @@ def headline_query(query: str) -> SearchQuery:
 
 
 class StatementQuerySet(models.QuerySet):
-    def search(self, query: str):
+    def search(self, query: str, *, required: list[str] | tuple[str, ...] = ()):
         """Statements matching a web-search query, annotated with their rank.
 
-        The match is decided by the GIN index alone (statements.search_query);
+        `required`: lexemes every result must hold as well, such as a chosen
+        country ("@country:JP", statements.search.link_lexeme). The match is
+        one tsquery decided by the GIN index alone (statements.search_query);
         the rank reads only the small rank_vector of the row: title and lead.
         """
-        match = match_query(query or "")
-        ranking = rank_query(query or "")
+        query = query or ""
+        match = match_query(query)
+        ranking = rank_query(query)
         if ranking is None:  # no word, or only excluded ones: nothing to rank by
             rank = Value(0.0, output_field=models.FloatField())
         else:
             rank = SearchRank(F("rank_vector"), ranking)
+        if match is None and query.strip():
+            return self.none().annotate(rank=rank)  # punctuation alone: nothing to look for
+        if required:
+            match = LexemesQuery(list(required)) if match is None else match & LexemesQuery(list(required))
         if match is None:
-            return self.none().annotate(rank=rank)
+            return self.annotate(rank=rank)
         return self.filter(search_vector=match).annotate(rank=rank)
 
     def with_headline(self, query: str):
@@ -104,7 +111,7 @@ class StatementQuerySet(models.QuerySet):
         ).prefetch_related(
             Prefetch("person_links", queryset=speakers, to_attr="speaker_links"),
             "countries",
-        ).defer("raw_text", "search_vector", "rank_vector")
+        ).defer("body", "raw_text", "record", "search_vector", "rank_vector")
 
     def for_detail(self):
         from statements.models import Agreement, Event

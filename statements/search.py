@@ -9,7 +9,8 @@ Two vectors per statement, both written by the store service:
 
 - `search_vector` finds statements. It holds title (A), people and countries
   (B) and body (C), stems and lemmas, plus every pair of adjacent words
-  ("совет безопасность") as one lexeme. A quoted phrase is looked up as its
+  ("совет безопасность") as one lexeme, and its countries, topics and people
+  as lexemes of their own ("@country:JP"). A quoted phrase is looked up as its
   pairs, so the GIN index answers it alone: phrase operators (<->) would make
   PostgreSQL re-read every candidate's vector from TOAST, about 20-60 µs each,
   seconds for a phrase found in thousands of statements.
@@ -96,6 +97,18 @@ def word_pairs(*texts: str, limit: int = MAX_PAIRS) -> tuple[str, ...]:
             if len(seen) >= limit:
                 return tuple(seen)
     return tuple(seen)
+
+
+def link_lexeme(kind: str, value) -> str:
+    """A country, topic or person of a statement as one lexeme of its search vector: "@country:JP".
+
+    A search narrowed to a country is then one tsquery ("курилы & @country:JP")
+    that the GIN index answers alone, where a join with the link table let
+    the planner check the words statement by statement, reading each vector
+    from TOAST. Words of a query never become such lexemes: the parser drops
+    the "@". services.SEARCH_VECTORS_SQL writes them from the link tables.
+    """
+    return f"@{kind}:{value}"
 
 
 def lead(body: str, size: int = LEAD_CHARS) -> str:

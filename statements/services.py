@@ -225,7 +225,9 @@ def _update_search_vector(statement: Statement, document: SearchDocument) -> Non
         cursor.execute(SEARCH_VECTORS_SQL, {**document.as_params(), "id": statement.pk})
 
 
-# Both vectors of statements.search, in one UPDATE.
+# Both vectors of statements.search, in one UPDATE, after the links are
+# written: the statement's countries, topics and people go into
+# search_vector as lexemes of their own (statements.search.link_lexeme).
 SEARCH_VECTORS_SQL = """
     UPDATE statements_statement SET
         search_vector =
@@ -234,7 +236,13 @@ SEARCH_VECTORS_SQL = """
             || setweight(to_tsvector('simple', %(names)s), 'B')
             || setweight(to_tsvector(%(config)s::regconfig, %(body)s), 'C')
             || setweight(to_tsvector('simple', %(body_lemmas)s), 'C')
-            || array_to_tsvector(%(pairs)s::text[]),
+            || array_to_tsvector(%(pairs)s::text[])
+            || coalesce((SELECT array_to_tsvector(array_agg(DISTINCT '@country:' || country_id))
+                         FROM statements_statementcountry WHERE statement_id = %(id)s), '')
+            || coalesce((SELECT array_to_tsvector(array_agg(DISTINCT '@topic:' || topic_id))
+                         FROM statements_statementtopic WHERE statement_id = %(id)s), '')
+            || coalesce((SELECT array_to_tsvector(array_agg(DISTINCT '@person:' || person_id))
+                         FROM statements_statementperson WHERE statement_id = %(id)s), ''),
         rank_vector =
             setweight(to_tsvector(%(rank_config)s::regconfig, %(rank_title)s), 'A')
             || setweight(to_tsvector(%(rank_config)s::regconfig, %(rank_lead)s), 'B')

@@ -1,4 +1,4 @@
-"""rank_vector beside search_vector, and adjacent word pairs in search_vector (statements.search).
+"""rank_vector beside search_vector; adjacent word pairs and link lexemes in search_vector (statements.search).
 
 Existing statements get both from their stored title and body: the pairs are
 added to the vector they have, the rank vector is computed as the store
@@ -23,7 +23,13 @@ def fill(apps, schema_editor):
             cursor.execute(
                 """
                 UPDATE statements_statement SET
-                    search_vector = coalesce(search_vector, ''::tsvector) || array_to_tsvector(%(pairs)s::text[]),
+                    search_vector = coalesce(search_vector, ''::tsvector) || array_to_tsvector(%(pairs)s::text[])
+                        || coalesce((SELECT array_to_tsvector(array_agg(DISTINCT '@country:' || country_id))
+                                     FROM statements_statementcountry WHERE statement_id = %(id)s), '')
+                        || coalesce((SELECT array_to_tsvector(array_agg(DISTINCT '@topic:' || topic_id))
+                                     FROM statements_statementtopic WHERE statement_id = %(id)s), '')
+                        || coalesce((SELECT array_to_tsvector(array_agg(DISTINCT '@person:' || person_id))
+                                     FROM statements_statementperson WHERE statement_id = %(id)s), ''),
                     rank_vector =
                         setweight(to_tsvector(%(rank_config)s::regconfig, %(rank_title)s), 'A')
                         || setweight(to_tsvector(%(rank_config)s::regconfig, %(rank_lead)s), 'B')

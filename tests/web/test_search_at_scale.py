@@ -141,3 +141,47 @@ def test_too_many_matches_to_count_are_estimated_and_said_so(client, monkeypatch
     page = client.get("/statements/", {"q": "Монголия"})
     assert not page.context["page"].paginator.estimated and page.context["page"].paginator.count == 5
     assert page.context["facets"]
+
+
+@pytest.mark.django_db
+def test_link_filters_as_lexemes_give_what_the_link_tables_say():
+    import json
+    from pathlib import Path
+
+    from django.http import QueryDict
+
+    from statements.extract import extract
+    from statements.models import StatementCountry, StatementPerson, StatementTopic
+    from statements.parse import parse_record
+    from statements.services import store_statement
+
+    for path in sorted((Path(__file__).resolve().parents[1] / "data").glob("*/*.in.json")):
+        record = json.loads(path.read_text(encoding="utf-8"))
+        parsed = parse_record(record)
+        store_statement(parsed=parsed, extraction=extract(parsed), record=record)
+    checks = {("country", link.country_id, ("countries", link.country_id)) for link in StatementCountry.objects.all()}
+    checks |= {("topic", link.topic.slug, ("topics", link.topic_id)) for link in StatementTopic.objects.all()}
+    checks |= {("person", link.person.key, ("people", link.person_id)) for link in StatementPerson.objects.all()}
+    assert Statement.objects.count() > 10 and len(checks) > 50
+    for name, value, (field, pk) in sorted(checks):
+        for words in ("", "Россия"):
+            data = QueryDict(mutable=True)
+            data.update({name: value, "q": words})
+            filterset = filters.StatementFilter(data, queryset=Statement.objects.all())
+            assert filterset.is_valid(), filterset.errors
+            expected = Statement.objects.filter(**{field: pk})
+            if words:
+                expected = expected & Statement.objects.search(words)
+            assert set(filterset.qs) == set(expected), (name, value, words)
+
+
+@pytest.mark.django_db
+def test_a_search_narrowed_to_a_country_is_one_tsquery():
+    from django.http import QueryDict
+
+    filterset = filters.StatementFilter(QueryDict("q=Лавров&country=CN&topic=security"),
+                                        queryset=Statement.objects.all())
+    assert filterset.is_valid(), filterset.errors
+    sql = str(filterset.qs.query)
+    assert "statements_statementcountry" not in sql and "statements_statementtopic" not in sql
+    assert "@country:CN" in sql

@@ -59,33 +59,37 @@ def statement_list(request):
     queryset = filterset.qs
     query = filterset.form.cleaned_data.get("q", "") if filterset.is_bound else ""
     corrected = None
-    if query.strip() and not queryset.exists():
+    page = _page(request, queryset)
+    if query.strip() and not page.paginator.count:
         # Nothing found: perhaps a misspelt name. Search the corrected query
-        # instead, and say so on the page.
+        # instead, and say so on the page. (The count, not exists(): a LIMIT 1
+        # over a rare word tempts the planner into reading every vector.)
         corrected = corrected_query(query)
         if corrected:
             data = request.GET.copy()
             data["q"] = corrected
             filterset = StatementFilter(data, queryset=Statement.objects.for_list())
-            queryset, query = filterset.qs, corrected
-    page = _page(request, queryset)
+            query = corrected
+            page = _page(request, filterset.qs)
     if query.strip():
         # Snippets for the rows shown only: ts_headline reads the whole body.
         page.object_list = Statement.objects.attach_headlines(list(page.object_list), query)
     filters_open = any(key not in ("q", "page", "page_size", "sort", "person") for key in request.GET)
     lang = get_language() or "ru"
+    facets_skipped = False
     if not set(request.GET) - {"page"}:
         # The unfiltered archive's facets are aggregates over every statement.
         facet_values = cache.get_or_set(f"facets:all:{lang}", lambda: facets.compute(filterset, lang=lang),
                                         OVERVIEW_SECONDS)
-    elif page.paginator.estimated:
-        # Grouping a hundred thousand matches by country, topic and person
+    elif facets_skipped := page.paginator.count > facets.EXACT_LIMIT:
+        # Grouping tens of thousands of matches by country, topic and person
         # takes seconds; the page says to narrow the search to see counts.
         facet_values = {}
     else:
         facet_values = facets.compute(filterset, lang=lang)
     context = {"filter": filterset, "page": page, "query": query, "corrected": corrected,
                "filters_open": filters_open, "facets": facet_values,
+               "facets_skipped": facets_skipped, "facet_limit": facets.EXACT_LIMIT,
                # Relevance asked for (or by default) but too many matches to rank: the page says why.
                "unranked": bool(query.strip()) and filterset.form.cleaned_data.get("sort") in ("", None, "relevance")
                and not filterset.ranked}

@@ -11,7 +11,7 @@ import datetime as dt
 import pytest
 from django.db import connection
 
-from statements import filters, pagination
+from statements import facets, filters, pagination
 from statements.models import Statement
 from statements.search import lead, phrase_words, word_pairs
 from statements.search_query import Term, parse
@@ -122,7 +122,7 @@ def test_too_many_matches_to_rank_come_newest_first(client, monkeypatch):
     assert list(filterset.qs) == [newer, older]
     assert filterset.ranked is False
     page = client.get("/statements/", {"q": "Монголия"}).content.decode()
-    assert "newest statements come first" in page or "сначала новые" in page
+    assert "newest statements come first" in page or "сначала идут новые заявления" in page
     monkeypatch.setattr(filters, "RANK_LIMIT", 100)
     assert list(filters.StatementFilter({"q": "Монголия"}, queryset=Statement.objects.all()).qs) == [older, newer]
 
@@ -132,12 +132,14 @@ def test_too_many_matches_to_count_are_estimated_and_said_so(client, monkeypatch
     for year in range(2015, 2020):
         make_statement(title=f"Монголия {year}", body="Монголия.", published_on=dt.date(year, 1, 1))
     monkeypatch.setattr(pagination, "EXACT_COUNT_LIMIT", 0)
+    monkeypatch.setattr(facets, "EXACT_LIMIT", 0)
     page = client.get("/statements/", {"q": "Монголия"})
     assert page.context["page"].paginator.estimated
-    assert page.context["facets"] == {}
+    assert page.context["facets"] == {} and page.context["facets_skipped"]
     api = client.get("/api/statements/", {"q": "Монголия"}).json()
     assert api["count"] >= 1 and len(api["results"]) == 5
     monkeypatch.setattr(pagination, "EXACT_COUNT_LIMIT", 20_000)
+    monkeypatch.setattr(facets, "EXACT_LIMIT", 5_000)
     page = client.get("/statements/", {"q": "Монголия"})
     assert not page.context["page"].paginator.estimated and page.context["page"].paginator.count == 5
     assert page.context["facets"]
@@ -185,3 +187,16 @@ def test_a_search_narrowed_to_a_country_is_one_tsquery():
     sql = str(filterset.qs.query)
     assert "statements_statementcountry" not in sql and "statements_statementtopic" not in sql
     assert "@country:CN" in sql
+
+
+@pytest.mark.django_db
+def test_facets_wait_for_a_narrower_search_above_their_limit(client, monkeypatch):
+    for year in range(2015, 2019):
+        make_statement(title=f"Монголия {year}", body="Монголия.", published_on=dt.date(year, 1, 1))
+    monkeypatch.setattr(facets, "EXACT_LIMIT", 3)
+    page = client.get("/statements/", {"q": "Монголия"})
+    assert page.context["page"].paginator.count == 4 and not page.context["page"].paginator.estimated
+    assert page.context["facets"] == {}
+    assert "3" in page.content.decode().split('class="notice"')[1][:300]
+    page = client.get("/statements/", {"q": "Монголия", "date_from": "2017-01-01"})
+    assert page.context["facets"]["language"][0].count == 2

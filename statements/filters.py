@@ -33,7 +33,7 @@ class LinkedMultipleChoiceFilter(filters.ModelMultipleChoiceFilter):
         return [link_lexeme(self.link, obj.pk) for obj in value or ()]
 
 
-RANK_LIMIT = 20_000
+RANK_LIMIT = 10_000
 SORTS = {
     "relevance": None,  # rank when searching, newest otherwise
     "newest": ("-published_on", "-published_at", "-id"),
@@ -120,7 +120,7 @@ class StatementFilter(filters.FilterSet):
         if order is None:
             searching = bool(self.form.cleaned_data.get("q", "").strip()) if self.is_bound else False
             # Ranking reads one row per match. A query matching more than
-            # RANK_LIMIT statements is made of words found nearly everywhere,
+            # RANK_LIMIT statements is made of words common in the archive,
             # which say little about relevance: newest first then, which the
             # date index gives without reading the other matches.
             self.ranked = searching and queryset.estimated_count() <= RANK_LIMIT

@@ -67,7 +67,6 @@ def parse(query: str) -> list[list[Term]]:
     return [group for group in groups if group]
 
 
-
 class _Query(SearchQuery):
     """A tsquery built by its own SQL template (a SearchQuery, so that `search_vector=` takes it as it is)."""
 

@@ -45,3 +45,19 @@ def test_database_url_must_be_postgres():
     result = run_manage("check", DEBUG="1", DATABASE_URL="sqlite:///tmp/x.db")
     assert result.returncode != 0
     assert "needs PostgreSQL" in result.stderr
+
+
+def test_a_number_that_is_not_one_is_refused():
+    result = run_manage("check", DEBUG="1", DB_RANDOM_PAGE_COST="fast")
+    assert result.returncode != 0
+    assert "DB_RANDOM_PAGE_COST='fast' is not a number" in result.stderr
+
+
+@pytest.mark.django_db
+def test_every_connection_prices_random_reads_for_ssds_and_sorts_in_memory():
+    """Without these the planner reads every search vector from TOAST for common words (bench/RESULTS.md)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT current_setting('random_page_cost'), current_setting('work_mem')")
+        assert cursor.fetchone() == ("1.1", "16MB")

@@ -34,6 +34,21 @@ class StatementPagination(PageNumberPagination):
     # is not a number at all is the client's malformed input, a 400.
     last_page_strings = ()
 
+    def get_paginated_response(self, data):
+        response = super().get_paginated_response(data)
+        # Past EXACT_COUNT_LIMIT matches `count` is the planner's estimate (statements.pagination).
+        response.data["count_is_estimate"] = self.page.paginator.estimated
+        return response
+
+    def get_paginated_response_schema(self, schema):
+        schema = super().get_paginated_response_schema(schema)
+        schema["properties"]["count_is_estimate"] = {
+            "type": "boolean",
+            "description": "true when the query matches so many statements that `count` is an estimate",
+        }
+        schema["required"] = [*schema.get("required", []), "count_is_estimate"]
+        return schema
+
     def get_page_size(self, request):
         return _whole_number(request, self.page_size_query_param, maximum=self.max_page_size) or self.page_size
 

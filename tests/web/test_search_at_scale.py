@@ -137,11 +137,13 @@ def test_too_many_matches_to_count_are_estimated_and_said_so(client, monkeypatch
     assert page.context["page"].paginator.estimated
     assert page.context["facets"] == {} and page.context["facets_skipped"]
     api = client.get("/api/statements/", {"q": "Монголия"}).json()
-    assert api["count"] >= 1 and len(api["results"]) == 5
+    assert api["count"] >= 1 and len(api["results"]) == 5 and api["count_is_estimate"] is True
     monkeypatch.setattr(pagination, "EXACT_COUNT_LIMIT", 20_000)
     monkeypatch.setattr(facets, "EXACT_LIMIT", 5_000)
     page = client.get("/statements/", {"q": "Монголия"})
     assert not page.context["page"].paginator.estimated and page.context["page"].paginator.count == 5
+    api = client.get("/api/statements/", {"q": "Монголия"}).json()
+    assert api["count"] == 5 and api["count_is_estimate"] is False
     assert page.context["facets"]
 
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from statements.choices import Kind, Language
 from statements.models import Agreement, Country, Event, Person, Statement, Topic
 from statements.search import link_lexeme
+from statements.widgets import QuickSelectMultiple
 
 
 class LinkedMultipleChoiceFilter(filters.ModelMultipleChoiceFilter):
@@ -24,6 +25,7 @@ class LinkedMultipleChoiceFilter(filters.ModelMultipleChoiceFilter):
     def __init__(self, *args, link: str, **kwargs):
         self.link = link  # the lexeme's kind: "country", "topic", "person"
         kwargs.setdefault("conjoined", True)
+        kwargs.setdefault("widget", QuickSelectMultiple)
         super().__init__(*args, **kwargs)
 
     def filter(self, qs, value):
@@ -33,7 +35,19 @@ class LinkedMultipleChoiceFilter(filters.ModelMultipleChoiceFilter):
         return [link_lexeme(self.link, obj.pk) for obj in value or ()]
 
 
+# Relevance ranks searches of at most RANK_LIMIT results, and at most
+# RANK_SHARE of the archive (but always up to RANK_FLOOR): ranking reads one
+# row per match, and past a quarter of the table PostgreSQL prefers reading
+# every statement's search vector to the index (bench/RESULTS.md).
 RANK_LIMIT = 10_000
+RANK_SHARE = 0.25
+RANK_FLOOR = 1_000
+
+
+def rank_limit() -> int:
+    return min(RANK_LIMIT, max(RANK_FLOOR, int(Statement.objects.estimated_count() * RANK_SHARE)))
+
+
 SORTS = {
     "relevance": None,  # rank when searching, newest otherwise
     "newest": ("-published_on", "-published_at", "-id"),
@@ -113,17 +127,22 @@ class StatementFilter(filters.FilterSet):
     ranked = False
 
     @property
+    def unordered(self):
+        """The filtered statements in no order: what facets count (no ranking decision, no EXPLAIN)."""
+        return super().qs.order_by()
+
+    @property
     def qs(self):
         queryset = super().qs
         sort = self.form.cleaned_data.get("sort") if self.is_bound and self.form.is_valid() else None
         order = SORTS.get(sort or "relevance")
         if order is None:
             searching = bool(self.form.cleaned_data.get("q", "").strip()) if self.is_bound else False
-            # Ranking reads one row per match. A query matching more than
-            # RANK_LIMIT statements is made of words common in the archive,
-            # which say little about relevance: newest first then, which the
-            # date index gives without reading the other matches.
-            self.ranked = searching and queryset.estimated_count() <= RANK_LIMIT
+            # A query matching more than rank_limit() statements is made of
+            # words common in the archive, which say little about relevance:
+            # newest first then, which the date index gives without reading
+            # the other matches.
+            self.ranked = searching and queryset.estimated_count() <= rank_limit()
             order = ("-rank", "-published_on", "-id") if self.ranked else SORTS["newest"]
         return queryset.order_by(*order)
 

@@ -21,6 +21,7 @@ class Country(models.Model):
 
     class Meta:
         ordering = ["name_en"]
+        verbose_name = _("country")
         verbose_name_plural = _("countries")
         constraints = [
             models.CheckConstraint(condition=Q(code__regex=r"^[A-Z]{2}$"), name="country_code_iso_alpha2"),
@@ -40,6 +41,8 @@ class Topic(models.Model):
 
     class Meta:
         ordering = ["name_en"]
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
 
     def __str__(self) -> str:
         return self.name_en
@@ -59,6 +62,7 @@ class Person(models.Model):
 
     class Meta:
         ordering = ["surname_ru", "surname_en"]
+        verbose_name = _("person")
         verbose_name_plural = _("people")
 
     def __str__(self) -> str:
@@ -72,7 +76,11 @@ class PersonName(models.Model):
     """A variant of a person's name as written in some statement."""
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="names")
-    name = models.CharField(max_length=200, unique=True)
+    name = models.CharField(_("name"), max_length=200, unique=True)
+
+    class Meta:
+        verbose_name = _("name variant")
+        verbose_name_plural = _("name variants")
 
     def __str__(self) -> str:
         return self.name
@@ -83,17 +91,17 @@ class Statement(models.Model):
     # number when there is one, else the source URL, else a hash of the
     # record's provenance, title and date (statements.services.identity_key).
     key = models.CharField(max_length=500, unique=True)
-    title = models.TextField()
-    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER, db_index=True)
-    published_on = models.DateField(db_index=True)
-    published_at = models.TimeField(null=True, blank=True)
-    place = models.CharField(max_length=200, blank=True)
-    language = models.CharField(max_length=2, choices=Language.choices, db_index=True)
+    title = models.TextField(_("title"))
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER, db_index=True)
+    published_on = models.DateField(_("published on"), db_index=True)
+    published_at = models.TimeField(_("time"), null=True, blank=True)
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    language = models.CharField(_("language"), max_length=2, choices=Language.choices, db_index=True)
     doc_number = models.CharField(_("mid.ru document number"), max_length=40, null=True, blank=True, unique=True)
-    source_url = models.URLField(max_length=500, blank=True)
+    source_url = models.URLField(_("source URL"), max_length=500, blank=True)
     source = models.CharField(_("provenance"), max_length=300, blank=True)
-    body = models.TextField()
-    raw_text = models.TextField()
+    body = models.TextField(_("text"))
+    raw_text = models.TextField(_("text as ingested"))
     # The ingested record less its text (title, date, url, lang, meta...), so
     # that `reextract` can parse exactly what was ingested again.
     record = models.JSONField(default=dict, blank=True)
@@ -115,6 +123,8 @@ class Statement(models.Model):
 
     class Meta:
         ordering = ["-published_on", "-published_at", "-id"]
+        verbose_name = _("statement")
+        verbose_name_plural = _("statements")
         indexes = [
             # The search page and the API's ?q= filter.
             GinIndex(fields=["search_vector"], name="statement_search_gin"),
@@ -149,6 +159,8 @@ class StatementRevision(models.Model):
 
     class Meta:
         ordering = ["-replaced_at"]
+        verbose_name = _("earlier version")
+        verbose_name_plural = _("earlier versions")
 
     def __str__(self) -> str:
         return f"{self.statement_id} before {self.replaced_at:%Y-%m-%d %H:%M}"
@@ -204,10 +216,10 @@ class ExtractedItem(models.Model):
     text = models.TextField(_("sentence"))
     start = models.PositiveIntegerField(_("start in body"))
     end = models.PositiveIntegerField(_("end in body"))
-    origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.MACHINE)
-    verified = models.BooleanField(default=False)
+    origin = models.CharField(_("origin"), max_length=10, choices=Origin.choices, default=Origin.MACHINE)
+    verified = models.BooleanField(_("verified"), default=False)
     # Rejected items stay, so that re-extraction does not bring them back.
-    rejected = models.BooleanField(default=False)
+    rejected = models.BooleanField(_("rejected"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -223,14 +235,16 @@ class ExtractedItem(models.Model):
 
 class Agreement(ExtractedItem):
     statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="agreements")
-    kind = models.CharField(max_length=12, choices=AgreementKind.choices, default=AgreementKind.AGREED)
+    kind = models.CharField(_("kind"), max_length=12, choices=AgreementKind.choices, default=AgreementKind.AGREED)
     # ISO codes of agreeing countries, or acronyms of organisations (UN, EU).
-    parties = ArrayField(models.CharField(max_length=12), default=list, blank=True)
-    countries = models.ManyToManyField(Country, blank=True, related_name="agreements")
+    parties = ArrayField(models.CharField(max_length=12), verbose_name=_("parties"), default=list, blank=True)
+    countries = models.ManyToManyField(Country, verbose_name=_("countries"), blank=True, related_name="agreements")
 
     objects = AgreementQuerySet.as_manager()
 
     class Meta(ExtractedItem.Meta):
+        verbose_name = _("agreement")
+        verbose_name_plural = _("agreements")
         constraints = [
             models.CheckConstraint(condition=Q(end__gt=F("start")), name="agreement_span_order"),
         ]
@@ -251,16 +265,18 @@ class Agreement(ExtractedItem):
 
 class Event(ExtractedItem):
     statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="events")
-    title = models.CharField(max_length=300, blank=True)
-    starts_on = models.DateField(null=True, blank=True, db_index=True)
-    ends_on = models.DateField(null=True, blank=True)
-    precision = models.CharField(max_length=10, choices=Precision.choices, blank=True)
-    place = models.CharField(max_length=200, blank=True)
-    countries = models.ManyToManyField(Country, blank=True, related_name="events")
+    title = models.CharField(_("title"), max_length=300, blank=True)
+    starts_on = models.DateField(_("starts on"), null=True, blank=True, db_index=True)
+    ends_on = models.DateField(_("ends on"), null=True, blank=True)
+    precision = models.CharField(_("precision"), max_length=10, choices=Precision.choices, blank=True)
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    countries = models.ManyToManyField(Country, verbose_name=_("countries"), blank=True, related_name="events")
 
     objects = EventQuerySet.as_manager()
 
     class Meta(ExtractedItem.Meta):
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
         constraints = [
             models.CheckConstraint(condition=Q(end__gt=F("start")), name="event_span_order"),
             models.CheckConstraint(

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
 
 from statements import calendar_view, charts, facets
-from statements.filters import RANK_LIMIT, AgreementFilter, StatementFilter
+from statements.filters import AgreementFilter, StatementFilter, rank_limit
 from statements.models import Agreement, Country, Event, Person, Statement, Topic
 from statements.pagination import EstimatingPaginator
 from statements.suggest import corrected_query
@@ -89,7 +89,7 @@ def statement_list(request):
         facet_values = facets.compute(filterset, lang=lang)
     context = {"filter": filterset, "page": page, "query": query, "corrected": corrected,
                "filters_open": filters_open, "facets": facet_values,
-               "facets_skipped": facets_skipped, "facet_limit": facets.EXACT_LIMIT, "rank_limit": RANK_LIMIT,
+               "facets_skipped": facets_skipped, "facet_limit": facets.EXACT_LIMIT, "rank_limit": rank_limit,
                # Relevance asked for (or by default) but too many matches to rank: the page says why.
                "unranked": bool(query.strip()) and filterset.form.cleaned_data.get("sort") in ("", None, "relevance")
                and not filterset.ranked}

@@ -118,12 +118,14 @@ def test_too_many_matches_to_rank_come_newest_first(client, monkeypatch):
     newer = make_statement(title="Брифинг", body="Прочее. Монголия упомянута.",
                            published_on=dt.date(2024, 1, 1)).statement
     monkeypatch.setattr(filters, "RANK_LIMIT", 0)
+    monkeypatch.setattr(filters, "RANK_FLOOR", 0)
     filterset = filters.StatementFilter({"q": "Монголия"}, queryset=Statement.objects.all())
     assert list(filterset.qs) == [newer, older]
     assert filterset.ranked is False
     page = client.get("/statements/", {"q": "Монголия"}).content.decode()
-    assert "сначала идут новые" in page
+    assert "сначала идут новые" in page and "больше 0 заявлений" in page
     monkeypatch.setattr(filters, "RANK_LIMIT", 100)
+    monkeypatch.setattr(filters, "RANK_FLOOR", 1_000)
     assert list(filters.StatementFilter({"q": "Монголия"}, queryset=Statement.objects.all()).qs) == [older, newer]
 
 
@@ -202,3 +204,16 @@ def test_facets_wait_for_a_narrower_search_above_their_limit(client, monkeypatch
     assert "3" in page.content.decode().split('class="notice"')[1][:300]
     page = client.get("/statements/", {"q": "Монголия", "date_from": "2017-01-01"})
     assert page.context["facets"]["language"][0].count == 2
+
+
+@pytest.mark.django_db
+def test_words_in_more_than_a_quarter_of_a_large_archive_are_not_ranked(monkeypatch):
+    make_statement(title="Монголия", body="Монголия.", published_on=dt.date(2019, 1, 1))
+    make_statement(title="Брифинг", body="Прочее. Монголия.", published_on=dt.date(2024, 1, 1))
+    monkeypatch.setattr(filters, "RANK_FLOOR", 0)
+    monkeypatch.setattr(Statement.objects, "estimated_count", lambda: 4)  # the whole archive's estimate
+    assert filters.rank_limit() == 1
+    monkeypatch.setattr(Statement.objects, "estimated_count", lambda: 400)
+    assert filters.rank_limit() == 100
+    monkeypatch.setattr(Statement.objects, "estimated_count", lambda: 4_000_000)
+    assert filters.rank_limit() == filters.RANK_LIMIT

@@ -38,7 +38,9 @@ class StatementFeed(Feed):
         filterset = StatementFilter(obj or None, queryset=Statement.objects.all())
         if filterset.is_bound and not filterset.is_valid():
             return Statement.objects.none()
-        return filterset.qs.order_by("-created_at", "-id").defer("raw_text", "search_vector")[:FEED_SIZE]
+        statements = filterset.qs
+        return (statements.sorted("-created_at", "-id", narrow=statements.is_narrow_search())
+                .defer("raw_text", "search_vector", "rank_vector")[:FEED_SIZE])
 
     # XML 1.0 refuses control characters; older rows or editors' text may hold some.
     def item_title(self, item):
@@ -65,7 +67,8 @@ class CountryFeed(StatementFeed):
         return obj.get_absolute_url()
 
     def items(self, obj):
-        return obj.statements.order_by("-created_at", "-id").defer("raw_text", "search_vector")[:FEED_SIZE]
+        statements = obj.statements.order_by("-created_at", "-id")
+        return statements.defer("raw_text", "search_vector", "rank_vector")[:FEED_SIZE]
 
 
 class TopicFeed(CountryFeed):

@@ -35,19 +35,7 @@ class LinkedMultipleChoiceFilter(filters.ModelMultipleChoiceFilter):
         return [link_lexeme(self.link, obj.pk) for obj in value or ()]
 
 
-# Relevance ranks searches of at most RANK_LIMIT results, and at most
-# RANK_SHARE of the archive (but always up to RANK_FLOOR): ranking reads one
-# row per match, and past a quarter of the table PostgreSQL prefers reading
-# every statement's search vector to the index (bench/RESULTS.md).
-RANK_LIMIT = 10_000
-RANK_SHARE = 0.25
-RANK_FLOOR = 1_000
-
-
-def rank_limit() -> int:
-    return min(RANK_LIMIT, max(RANK_FLOOR, int(Statement.objects.estimated_count() * RANK_SHARE)))
-
-
+RANKED = ("-rank", "-published_on", "-id")
 SORTS = {
     "relevance": None,  # rank when searching, newest otherwise
     "newest": ("-published_on", "-published_at", "-id"),
@@ -135,16 +123,17 @@ class StatementFilter(filters.FilterSet):
     def qs(self):
         queryset = super().qs
         sort = self.form.cleaned_data.get("sort") if self.is_bound and self.form.is_valid() else None
+        words = bool(self.form.cleaned_data.get("q", "").strip()) if self.is_bound else False
+        # A search matching more than rank_limit() statements is made of words
+        # common in the archive, which say little about relevance: newest
+        # first then, which the date index gives without reading the other
+        # matches. Fewer matches are found by the GIN index and sorted after.
+        narrow = queryset.is_narrow_search()
         order = SORTS.get(sort or "relevance")
         if order is None:
-            searching = bool(self.form.cleaned_data.get("q", "").strip()) if self.is_bound else False
-            # A query matching more than rank_limit() statements is made of
-            # words common in the archive, which say little about relevance:
-            # newest first then, which the date index gives without reading
-            # the other matches.
-            self.ranked = searching and queryset.estimated_count() <= rank_limit()
-            order = ("-rank", "-published_on", "-id") if self.ranked else SORTS["newest"]
-        return queryset.order_by(*order)
+            self.ranked = words and narrow
+            order = RANKED if self.ranked else SORTS["newest"]
+        return queryset.order_by(*order) if order is RANKED else queryset.sorted(*order, narrow=narrow)
 
 
 class EventFilter(filters.FilterSet):

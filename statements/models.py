@@ -98,7 +98,7 @@ class Statement(models.Model):
     place = models.CharField(_("place"), max_length=200, blank=True)
     language = models.CharField(_("language"), max_length=2, choices=Language.choices, db_index=True)
     doc_number = models.CharField(_("mid.ru document number"), max_length=40, null=True, blank=True, unique=True)
-    source_url = models.URLField(_("source URL"), max_length=500, blank=True)
+    source_url = models.URLField(_("source URL"), max_length=500, blank=True, db_index=True)
     source = models.CharField(_("provenance"), max_length=300, blank=True)
     body = models.TextField(_("text"))
     raw_text = models.TextField(_("text as ingested"))
@@ -128,8 +128,10 @@ class Statement(models.Model):
         indexes = [
             # The search page and the API's ?q= filter.
             GinIndex(fields=["search_vector"], name="statement_search_gin"),
-            # Home, list pages and feeds: newest first.
+            # Home and list pages: newest first.
             models.Index(F("published_on").desc(), F("id").desc(), name="statement_newest"),
+            # Feeds: newest in the archive first.
+            models.Index(F("created_at").desc(), F("id").desc(), name="statement_newest_stored"),
         ]
         constraints = [
             models.CheckConstraint(condition=~Q(title=""), name="statement_title_not_empty"),

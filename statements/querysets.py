@@ -31,6 +31,39 @@ def headline_query(query: str) -> SearchQuery:
             | SearchQuery(lemmatised(either), search_type="websearch", config="russian"))
 
 
+# Relevance ranks searches of at most RANK_LIMIT results, and at most
+# RANK_SHARE of the archive (but always up to RANK_FLOOR): ranking reads one
+# row per match, and past a quarter of the table PostgreSQL prefers reading
+# every statement's search vector to the index (bench/RESULTS.md).
+RANK_LIMIT = 10_000
+RANK_SHARE = 0.25
+RANK_FLOOR = 1_000
+
+
+def rank_limit() -> int:
+    from statements.models import Statement
+
+    return min(RANK_LIMIT, max(RANK_FLOOR, int(Statement.objects.estimated_count() * RANK_SHARE)))
+
+
+class Unindexed(models.Func):
+    """`column + 0`: the column's order, but one no index can give.
+
+    For a search sorted by date: walking the date index and checking each
+    statement's words reads its search vector from TOAST (0.1-0.5 ms each),
+    which PostgreSQL's planner does not count. Unless the matches are dense,
+    letting the GIN index find them and sorting them afterwards is ten to a
+    hundred times faster; this makes the planner do that.
+    """
+
+    template = "(%(expressions)s + 0)"
+
+    def __init__(self, column: str, field: models.Field):
+        if isinstance(field, models.DateTimeField):
+            self.template = "(%(expressions)s + interval '0 seconds')"
+        super().__init__(F(column), output_field=field)
+
+
 class StatementQuerySet(models.QuerySet):
     def search(self, query: str, *, required: list[str] | tuple[str, ...] = ()):
         """Statements matching a web-search query, annotated with their rank.
@@ -66,6 +99,23 @@ class StatementQuerySet(models.QuerySet):
             "body", headline_query(query), config="russian", start_sel=HEADLINE_START, stop_sel=HEADLINE_STOP,
             max_words=35, min_words=15, max_fragments=2, fragment_delimiter=" … ",
         ))
+
+    def is_search(self) -> bool:
+        """Filtered through the search vector (words, or a country, topic or person: see search())."""
+        return "rank" in self.query.annotations
+
+    def is_narrow_search(self) -> bool:
+        """A search with at most rank_limit() matches: ranked, and sorted after the GIN index finds them."""
+        return self.is_search() and self.estimated_count() <= rank_limit()
+
+    def sorted(self, *keys: str, narrow: bool):
+        """Ordered by keys ("-published_on", "-id"); for a narrow search, the first key no index can give."""
+        if narrow:
+            first, *rest = keys
+            name = first.lstrip("-")
+            column = Unindexed(name, self.model._meta.get_field(name))
+            keys = (column.desc() if first.startswith("-") else column.asc(), *rest)
+        return self.order_by(*keys)
 
     def estimated_count(self) -> int:
         """The planner's estimate of how many rows this query gives: a few hundred microseconds, no rows read.

@@ -10,9 +10,10 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
 
 from statements import calendar_view, charts, facets
-from statements.filters import AgreementFilter, StatementFilter, rank_limit
+from statements.filters import AgreementFilter, StatementFilter
 from statements.models import Agreement, Country, Event, Person, Statement, Topic
 from statements.pagination import EstimatingPaginator
+from statements.querysets import rank_limit
 from statements.suggest import corrected_query
 
 PAGE_SIZE = 20

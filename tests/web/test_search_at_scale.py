@@ -11,7 +11,7 @@ import datetime as dt
 import pytest
 from django.db import connection
 
-from statements import facets, filters, pagination
+from statements import facets, filters, pagination, querysets
 from statements.models import Statement
 from statements.search import lead, phrase_words, word_pairs
 from statements.search_query import Term, parse
@@ -117,15 +117,15 @@ def test_too_many_matches_to_rank_come_newest_first(client, monkeypatch):
     older = make_statement(title="Визит в Монголию", body="Монголия.", published_on=dt.date(2019, 1, 1)).statement
     newer = make_statement(title="Брифинг", body="Прочее. Монголия упомянута.",
                            published_on=dt.date(2024, 1, 1)).statement
-    monkeypatch.setattr(filters, "RANK_LIMIT", 0)
-    monkeypatch.setattr(filters, "RANK_FLOOR", 0)
+    monkeypatch.setattr(querysets, "RANK_LIMIT", 0)
+    monkeypatch.setattr(querysets, "RANK_FLOOR", 0)
     filterset = filters.StatementFilter({"q": "Монголия"}, queryset=Statement.objects.all())
     assert list(filterset.qs) == [newer, older]
     assert filterset.ranked is False
     page = client.get("/statements/", {"q": "Монголия"}).content.decode()
     assert "сначала идут новые" in page and "больше 0 заявлений" in page
-    monkeypatch.setattr(filters, "RANK_LIMIT", 100)
-    monkeypatch.setattr(filters, "RANK_FLOOR", 1_000)
+    monkeypatch.setattr(querysets, "RANK_LIMIT", 100)
+    monkeypatch.setattr(querysets, "RANK_FLOOR", 1_000)
     assert list(filters.StatementFilter({"q": "Монголия"}, queryset=Statement.objects.all()).qs) == [older, newer]
 
 
@@ -210,10 +210,50 @@ def test_facets_wait_for_a_narrower_search_above_their_limit(client, monkeypatch
 def test_words_in_more_than_a_quarter_of_a_large_archive_are_not_ranked(monkeypatch):
     make_statement(title="Монголия", body="Монголия.", published_on=dt.date(2019, 1, 1))
     make_statement(title="Брифинг", body="Прочее. Монголия.", published_on=dt.date(2024, 1, 1))
-    monkeypatch.setattr(filters, "RANK_FLOOR", 0)
+    monkeypatch.setattr(querysets, "RANK_FLOOR", 0)
     monkeypatch.setattr(Statement.objects, "estimated_count", lambda: 4)  # the whole archive's estimate
-    assert filters.rank_limit() == 1
+    assert querysets.rank_limit() == 1
     monkeypatch.setattr(Statement.objects, "estimated_count", lambda: 400)
-    assert filters.rank_limit() == 100
+    assert querysets.rank_limit() == 100
     monkeypatch.setattr(Statement.objects, "estimated_count", lambda: 4_000_000)
-    assert filters.rank_limit() == filters.RANK_LIMIT
+    assert querysets.rank_limit() == querysets.RANK_LIMIT
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("sort", ["newest", "oldest"])
+def test_a_narrow_search_in_date_order_is_sorted_after_the_index_finds_it(sort):
+    for year in (2016, 2021, 2018):
+        make_statement(title=f"Монголия {year}", body="Монголия.", published_on=dt.date(year, 1, 1))
+    make_statement(title="Другое", body="Китай.", published_on=dt.date(2019, 1, 1))
+    from django.http import QueryDict
+
+    filterset = filters.StatementFilter(QueryDict(f"q=Монголия&sort={sort}"), queryset=Statement.objects.all())
+    queryset = filterset.qs
+    assert "+ 0) " in str(queryset.query)  # no index can give this order: the GIN index finds, then a sort
+    years = [s.published_on.year for s in queryset]
+    assert years == ([2021, 2018, 2016] if sort == "newest" else [2016, 2018, 2021])
+
+
+@pytest.mark.django_db
+def test_the_search_feed_and_export_follow_the_search():
+    make_statement(title="Монголия", body="Монголия.", published_on=dt.date(2019, 1, 1))
+    make_statement(title="Другое", body="Китай.", published_on=dt.date(2020, 1, 1))
+    from django.test import Client
+
+    client = Client()
+    feed = client.get("/feeds/statements.atom", {"q": "Монголия"}).content.decode()
+    assert "Монголия" in feed and "Другое" not in feed
+    lines = b"".join(client.get("/api/export/statements.jsonl", {"q": "Монголия"}).streaming_content).splitlines()
+    assert len(lines) == 1
+
+
+@pytest.mark.django_db
+def test_editors_find_a_statement_by_document_number_or_address(admin_client):
+    make_statement(title="Брифинг", body="Текст.", doc_number="1430-31-07-2018",
+                   url="https://mid.ru/ru/foreign_policy/news/1430/")
+    make_statement(title="Заявление о Монголии", body="Монголия.")
+    for term, found in [("1430-31-07-2018", "Брифинг"), ("https://mid.ru/ru/foreign_policy/news/1430/", "Брифинг"),
+                        ("Монголия", "Заявление о Монголии"), ("Брифинг", "Брифинг")]:
+        page = admin_client.get("/admin/statements/statement/", {"q": term})
+        assert page.status_code == 200
+        assert [s.title for s in page.context["cl"].result_list] == [found], term

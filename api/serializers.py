@@ -112,7 +112,8 @@ class StatementListSerializer(serializers.HyperlinkedModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="statement-detail")
     page_url = serializers.CharField(source="get_absolute_url", read_only=True)
     speakers = serializers.SerializerMethodField()
-    countries = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+    countries = serializers.ListField(child=serializers.CharField(), source="country_codes", read_only=True,
+                                      help_text="ISO codes of the countries the statement concerns")
     agreement_count = serializers.IntegerField(read_only=True)
     event_count = serializers.IntegerField(read_only=True)
 

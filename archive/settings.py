@@ -87,7 +87,7 @@ else:
 # spinning disks; on SSDs and a cached archive 1.1 is right, and it is what
 # makes the planner answer a search from the GIN index instead of reading
 # every statement's search vector from TOAST (bench/RESULTS.md).
-# work_mem: ranking sorts up to 10,000 matches (statements.filters.RANK_LIMIT)
+# work_mem: searches sort up to 10,000 matches (statements.querysets.SORT_LIMIT)
 # in memory rather than on disk.
 _options = DATABASES["default"].setdefault("OPTIONS", {})
 _options["options"] = " ".join(filter(None, [

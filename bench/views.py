@@ -41,7 +41,7 @@ def statement_list(request):
         "doc_number": s.doc_number,
         "source_url": s.source_url,
         "speakers": [str(link.person) for link in s.speaker_links],
-        "countries": [c.code for c in s.countries.all()],
+        "countries": s.country_codes,
         "agreement_count": s.agreement_count,
         "event_count": s.event_count,
     } for s in page]

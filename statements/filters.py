@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from statements.choices import Kind, Language
 from statements.models import Agreement, Country, Event, Person, Statement, Topic
+from statements.querysets import search_limits
 from statements.search import link_lexeme
 from statements.widgets import QuickSelectMultiple
 
@@ -126,12 +127,14 @@ class StatementFilter(filters.FilterSet):
         words = bool(self.form.cleaned_data.get("q", "").strip()) if self.is_bound else False
         # A search matching more than rank_limit() statements is made of words
         # common in the archive, which say little about relevance: newest
-        # first then, which the date index gives without reading the other
-        # matches. Fewer matches are found by the GIN index and sorted after.
-        narrow = queryset.is_narrow_search()
+        # first then. Up to sort_limit() matches are found by the GIN index
+        # and sorted after; more are dense enough for the date index.
+        size = queryset.estimated_count() if queryset.is_search() else None
+        ranked_up_to, sorted_up_to = search_limits() if size is not None else (0, 0)
+        narrow = size is not None and size <= sorted_up_to
         order = SORTS.get(sort or "relevance")
         if order is None:
-            self.ranked = words and narrow
+            self.ranked = words and narrow and size <= ranked_up_to
             order = RANKED if self.ranked else SORTS["newest"]
         return queryset.order_by(*order) if order is RANKED else queryset.sorted(*order, narrow=narrow)
 

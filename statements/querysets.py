@@ -6,6 +6,8 @@ import datetime as dt
 import json
 import re
 
+from django.contrib.postgres.aggregates import ArrayAgg
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import models
 from django.db.models import Count, F, OuterRef, Prefetch, Subquery, Value
@@ -31,19 +33,34 @@ def headline_query(query: str) -> SearchQuery:
             | SearchQuery(lemmatised(either), search_type="websearch", config="russian"))
 
 
-# Relevance ranks searches of at most RANK_LIMIT results, and at most
-# RANK_SHARE of the archive (but always up to RANK_FLOOR): ranking reads one
-# row per match, and past a quarter of the table PostgreSQL prefers reading
-# every statement's search vector to the index (bench/RESULTS.md).
-RANK_LIMIT = 10_000
+# How many matches a search may have to be ranked (RANK_LIMIT), or to be
+# found by the GIN index and then sorted by date (SORT_LIMIT), rather than
+# shown newest first by walking the date index. Both at most RANK_SHARE of
+# the archive, and at least RANK_FLOOR. Ranking reads one table row per match
+# (about 2.5 µs); walking the date index reads a search vector from TOAST for
+# each statement it passes (0.1-0.5 ms), cheap only when matches are dense.
+# Past a quarter of the table PostgreSQL prefers reading every vector to the
+# GIN index. Figures: bench/RESULTS.md.
+RANK_LIMIT = 5_000
+SORT_LIMIT = 10_000
 RANK_SHARE = 0.25
 RANK_FLOOR = 1_000
 
 
-def rank_limit() -> int:
+def search_limits() -> tuple[int, int]:
+    """(rank limit, sort limit) for the archive's current size, from one estimate of it."""
     from statements.models import Statement
 
-    return min(RANK_LIMIT, max(RANK_FLOOR, int(Statement.objects.estimated_count() * RANK_SHARE)))
+    share = max(RANK_FLOOR, int(Statement.objects.estimated_count() * RANK_SHARE))
+    return min(RANK_LIMIT, share), min(SORT_LIMIT, share)
+
+
+def rank_limit() -> int:
+    return search_limits()[0]
+
+
+def sort_limit() -> int:
+    return search_limits()[1]
 
 
 class Unindexed(models.Func):
@@ -105,8 +122,8 @@ class StatementQuerySet(models.QuerySet):
         return "rank" in self.query.annotations
 
     def is_narrow_search(self) -> bool:
-        """A search with at most rank_limit() matches: ranked, and sorted after the GIN index finds them."""
-        return self.is_search() and self.estimated_count() <= rank_limit()
+        """A search with at most sort_limit() matches: sorted after the GIN index finds them."""
+        return self.is_search() and self.estimated_count() <= sort_limit()
 
     def sorted(self, *keys: str, narrow: bool):
         """Ordered by keys ("-published_on", "-id"); for a narrow search, the first key no index can give."""
@@ -143,24 +160,27 @@ class StatementQuerySet(models.QuerySet):
     def for_list(self):
         """What a list row shows, in a fixed number of queries whatever the page size.
 
-        The counts are correlated subqueries rather than JOIN + GROUP BY: the
-        database then counts for the 20 rows of a page, not for every match
-        before the LIMIT.
+        The counts and the country codes are correlated subqueries rather
+        than JOINs or a prefetch: the database computes them for the 20 rows
+        of a page only, after the LIMIT, and no Country object is built for
+        the some 350 links of a page.
         """
-        from statements.models import Agreement, Event, StatementPerson
+        from statements.models import Agreement, Event, StatementCountry, StatementPerson
 
         def count(model, **conditions):
             rows = (model.objects.filter(statement=OuterRef("pk"), **conditions).order_by()
                     .values("statement").annotate(n=Count("pk")).values("n"))
             return Coalesce(Subquery(rows, output_field=models.IntegerField()), 0)
 
+        codes = (StatementCountry.objects.filter(statement=OuterRef("pk")).order_by()
+                 .values("statement").annotate(codes=ArrayAgg("country_id", order_by="country_id")).values("codes"))
         speakers = StatementPerson.objects.filter(role="speaker").select_related("person")
         return self.annotate(
             agreement_count=count(Agreement, rejected=False),
             event_count=count(Event, rejected=False),
+            country_codes=Coalesce(Subquery(codes, output_field=ArrayField(models.CharField())), Value([])),
         ).prefetch_related(
             Prefetch("person_links", queryset=speakers, to_attr="speaker_links"),
-            "countries",
         ).defer("body", "raw_text", "record", "search_vector", "rank_vector")
 
     def for_detail(self):

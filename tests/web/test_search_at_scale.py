@@ -126,6 +126,7 @@ def test_too_many_matches_to_rank_come_newest_first(client, monkeypatch):
     assert "сначала идут новые" in page and "больше 0 заявлений" in page
     monkeypatch.setattr(querysets, "RANK_LIMIT", 100)
     monkeypatch.setattr(querysets, "RANK_FLOOR", 1_000)
+    monkeypatch.setattr(querysets, "SORT_LIMIT", 1_000)
     assert list(filters.StatementFilter({"q": "Монголия"}, queryset=Statement.objects.all()).qs) == [older, newer]
 
 
@@ -217,6 +218,7 @@ def test_words_in_more_than_a_quarter_of_a_large_archive_are_not_ranked(monkeypa
     assert querysets.rank_limit() == 100
     monkeypatch.setattr(Statement.objects, "estimated_count", lambda: 4_000_000)
     assert querysets.rank_limit() == querysets.RANK_LIMIT
+    assert querysets.sort_limit() == querysets.SORT_LIMIT > querysets.RANK_LIMIT
 
 
 @pytest.mark.django_db

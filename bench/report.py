@@ -82,7 +82,8 @@ def render(r: dict) -> str:
     out.append(f"- Python {v['python']}, Django {v['django']}, DRF {v['drf']}, django-filter {v['django-filter']}, "
                f"psycopg {v['psycopg']}, gunicorn {v['gunicorn']}, {v['wrk']}")
     settings = ", ".join(f"{k} {val}" for k, val in sorted(v["pg_settings"].items()))
-    out.append(f"- PostgreSQL {v['postgresql']} (embedded, defaults: {settings}); database `archive_bench`")
+    out.append(f"- PostgreSQL {v['postgresql']} (embedded, server settings: {settings}; every Django connection "
+               "sets random_page_cost 1.1 and work_mem 16MB, archive/settings.py); database `archive_bench`")
     out.append(f"- every Django process runs with DEBUG off and a {STATEMENT_TIMEOUT_MS / 1000:.0f} s "
                "statement_timeout")
 

@@ -111,9 +111,13 @@ class StatementFilter(filters.FilterSet):
     def filter_sort(self, queryset, name, value):
         return queryset  # applied last, in `qs`, once the search rank exists
 
-    # Whether the results are ordered by rank: a search sorted by relevance
-    # that matches at most RANK_LIMIT statements (set by `qs`).
+    # Set by `qs`: the planner's estimate of a search's matches (None when
+    # not searching), whether the results are ranked, and whether relevance
+    # was asked for but the matches were too many to rank (rank_limit).
+    size: int | None = None
     ranked = False
+    newest_instead = False
+    rank_limit = 0
 
     @property
     def unordered(self):
@@ -129,12 +133,13 @@ class StatementFilter(filters.FilterSet):
         # common in the archive, which say little about relevance: newest
         # first then. Up to sort_limit() matches are found by the GIN index
         # and sorted after; more are dense enough for the date index.
-        size = queryset.estimated_count() if queryset.is_search() else None
-        ranked_up_to, sorted_up_to = search_limits() if size is not None else (0, 0)
+        self.size = size = queryset.estimated_count() if queryset.is_search() else None
+        self.rank_limit, sorted_up_to = search_limits() if size is not None else (0, 0)
         narrow = size is not None and size <= sorted_up_to
         order = SORTS.get(sort or "relevance")
         if order is None:
-            self.ranked = words and narrow and size <= ranked_up_to
+            self.ranked = words and narrow and size <= self.rank_limit
+            self.newest_instead = words and not self.ranked
             order = RANKED if self.ranked else SORTS["newest"]
         return queryset.order_by(*order) if order is RANKED else queryset.sorted(*order, narrow=narrow)
 

@@ -11,16 +11,22 @@ EXACT_COUNT_LIMIT = 20_000
 
 
 class EstimatingPaginator(Paginator):
+    """`estimate`: the planner's estimate when the caller has it already (StatementFilter.size)."""
+
     estimated = False
+
+    def __init__(self, object_list, per_page, *args, estimate: int | None = None, **kwargs):
+        super().__init__(object_list, per_page, *args, **kwargs)
+        self.estimate = estimate
 
     @cached_property
     def count(self):
-        estimate = getattr(self.object_list, "estimated_count", None)
-        if estimate is not None:
-            rows = estimate()
-            if rows > EXACT_COUNT_LIMIT:
-                self.estimated = True
-                return rows
+        rows = self.estimate
+        if rows is None and hasattr(self.object_list, "estimated_count"):
+            rows = self.object_list.estimated_count()
+        if rows is not None and rows > EXACT_COUNT_LIMIT:
+            self.estimated = True
+            return rows
         return super().count
 
     def page(self, number):

@@ -18,8 +18,10 @@ a hundred thousand statements in milliseconds.
 
 from __future__ import annotations
 
+import operator
 import re
 from dataclasses import dataclass
+from functools import reduce
 
 from django.contrib.postgres.search import SearchConfig, SearchQuery, SearchQueryField
 from django.db.models import Func, Value
@@ -116,17 +118,11 @@ def term_query(term: Term):
 
 
 def _any(queries):
-    result = None
-    for query in queries:
-        result = query if result is None else result | query
-    return result
+    return reduce(operator.or_, queries)
 
 
 def _all(queries):
-    result = None
-    for query in queries:
-        result = query if result is None else result & query
-    return result
+    return reduce(operator.and_, queries)
 
 
 def match_query(query: str):
@@ -139,5 +135,7 @@ def rank_query(query: str):
     """Any word the query asks for, as rank_vector holds it: lemma or English stem."""
     words = [word for group in parse(query) for term in group if not term.negated
              for word in PHRASE_WORD.findall(term.text)]
+    if not words:
+        return None
     return _any(PlainQuery(lemmatised(word), "simple") | PlainQuery(word, "english")
                 for word in dict.fromkeys(words))

@@ -13,7 +13,6 @@ from statements import calendar_view, charts, facets
 from statements.filters import AgreementFilter, StatementFilter
 from statements.models import Agreement, Country, Event, Person, Statement, Topic
 from statements.pagination import EstimatingPaginator
-from statements.querysets import rank_limit
 from statements.suggest import corrected_query
 
 PAGE_SIZE = 20
@@ -22,13 +21,13 @@ PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
 
 
-def _page(request, queryset):
+def _page(request, queryset, estimate: int | None = None):
     """A page of results; ?page_size= chooses 1 to 100 rows, anything else the default."""
     try:
         per_page = min(max(int(request.GET.get("page_size", PAGE_SIZE)), 1), MAX_PAGE_SIZE)
     except ValueError:
         per_page = PAGE_SIZE
-    return EstimatingPaginator(queryset, per_page).get_page(request.GET.get("page"))
+    return EstimatingPaginator(queryset, per_page, estimate=estimate).get_page(request.GET.get("page"))
 
 
 OVERVIEW_SECONDS = 300  # whole-archive aggregates are cached this long
@@ -60,7 +59,7 @@ def statement_list(request):
     queryset = filterset.qs
     query = filterset.form.cleaned_data.get("q", "") if filterset.is_bound else ""
     corrected = None
-    page = _page(request, queryset)
+    page = _page(request, queryset, filterset.size)
     if query.strip() and not page.paginator.count:
         # Nothing found: perhaps a misspelt name. Search the corrected query
         # instead, and say so on the page. (The count, not exists(): a LIMIT 1
@@ -71,7 +70,7 @@ def statement_list(request):
             data["q"] = corrected
             filterset = StatementFilter(data, queryset=Statement.objects.for_list())
             query = corrected
-            page = _page(request, filterset.qs)
+            page = _page(request, filterset.qs, filterset.size)
     if query.strip():
         # Snippets for the rows shown only: ts_headline reads the whole body.
         page.object_list = Statement.objects.attach_headlines(list(page.object_list), query)
@@ -90,10 +89,7 @@ def statement_list(request):
         facet_values = facets.compute(filterset, lang=lang)
     context = {"filter": filterset, "page": page, "query": query, "corrected": corrected,
                "filters_open": filters_open, "facets": facet_values,
-               "facets_skipped": facets_skipped, "facet_limit": facets.EXACT_LIMIT, "rank_limit": rank_limit,
-               # Relevance asked for (or by default) but too many matches to rank: the page says why.
-               "unranked": bool(query.strip()) and filterset.form.cleaned_data.get("sort") in ("", None, "relevance")
-               and not filterset.ranked}
+               "facets_skipped": facets_skipped, "facet_limit": facets.EXACT_LIMIT}
     return render(request, "statements/statement_list.html", context)
 
 

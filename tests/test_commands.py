@@ -45,14 +45,32 @@ def test_extract_errors_are_clear(args, message):
         call_command("extract", *args)
 
 
-def test_evaluate_scores_the_dev_set_at_the_targets(capsys):
+def test_evaluate_scores_both_dev_files_and_a_held_out_part(capsys):
     call_command("evaluate", "--json")
     report = json.loads(capsys.readouterr().out)
-    assert report["statements"] == 30
-    assert report["agreements"]["f1"] >= 0.90
-    assert report["events"]["f1"] >= 0.85
-    assert report["countries"]["f1"] >= 0.90
+    assert report["statements"] == 88
+    assert report["parts"]["in_view"]["statements"] == 59
+    assert report["parts"]["held_out"]["statements"] == 29
+    for field in ("agreements", "events", "countries"):
+        assert report[field]["f1"] >= 0.95
     assert min(report["meta_accuracy"].values()) >= 0.95
+    # The held-out part's misses are not shown unless asked for.
+    assert "misses" not in report["parts"]["held_out"]
+    in_view_ids = {m["id"] for m in report["parts"]["in_view"]["misses"]}
+    assert all(m["id"] in in_view_ids for m in report["misses"])
+
+
+def test_evaluate_prints_each_part(capsys):
+    call_command("evaluate", "--quiet")
+    out = capsys.readouterr().out
+    assert "all: 88 statement(s)" in out
+    assert "in view (all but every third): 59 statement(s)" in out
+    assert "held out (every third): 29 statement(s)" in out
+
+
+def test_evaluate_refuses_a_hold_out_of_one():
+    with pytest.raises(CommandError, match="--hold-out"):
+        call_command("evaluate", "--hold-out", "1")
 
 
 def test_evaluate_prints_a_table_and_names_misses(tmp_path, capsys):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from statements.extract.records import CountryMatch, Extraction
@@ -29,6 +30,9 @@ __all__ = ["country_matches", "extract", "is_domestic", "speaker_country", "stat
 # otherwise ("Peru: statement in the UN General Assembly general debate").
 DEFAULT_SPEAKER_COUNTRY = "RU"
 SPEAKER_IN_TITLE = re.compile(r"^\s*([^:]{2,80}):\s*(?:statement|speech|address)\b", re.IGNORECASE)
+
+# Kinds of statement whose "you" is a journalist.
+PRESS_DIALOGUES = frozenset({"interview", "press_conference", "briefing"})
 
 # Site boilerplate that names a country without the statement doing so.
 BOILERPLATE = (
@@ -103,6 +107,25 @@ def is_domestic(parsed: ParsedStatement, foreign_in_title_or_geography: bool) ->
     return bool(parsed.meta_topics or parsed.meta_countries) and not foreign_in_title_or_geography
 
 
+def title_dated_lead(parsed: ParsedStatement, sentences: list, *, lang: str) -> list:
+    """An announcement whose title carries the date ("26 февраля состоятся
+    переговоры ...") and whose first sentence tells the happening without it:
+    the event is the first sentence, dated by the title."""
+    from statements.extract.events import compiled_rules, event_from_sentence, happenings
+    from statements.extract.sentences import Sentence
+
+    title = parsed.title or ""
+    if not (title and sentences and parsed.published_on):
+        return []
+    event = event_from_sentence(
+        Sentence(start=0, end=len(title), text=title, paragraph=0), lang=lang, today=parsed.published_on
+    )
+    lead = sentences[0]
+    if event is None or lead.in_question or not any(happenings(lead.text, compiled_rules(lang))):
+        return []
+    return [replace(event, start=lead.start, end=lead.end, text=lead.text)]
+
+
 def extract(parsed: ParsedStatement) -> Extraction:
     """The one entry point of extraction. Never raises on an empty body."""
     from statements.extract.agreements import find_agreements
@@ -134,8 +157,12 @@ def extract(parsed: ParsedStatement) -> Extraction:
         today=today,
         counterpart=counterpart,
         domestic=is_domestic(parsed, foreign_named),
+        press=parsed.kind in PRESS_DIALOGUES,
+        joint_document=parsed.kind == "joint_statement",
     )
     events = find_events(sentences, lang=lang, today=today, place_hint=parsed.place)
+    if not events:
+        events = title_dated_lead(parsed, sentences, lang=lang)
     people = find_people(body, lang=lang) if body else []
     topic_text = "\n\n".join(part for part in (parsed.title, body) if part)
     topics = find_topics(topic_text, lang=lang, meta_topics=tuple(parsed.meta_topics))

@@ -39,6 +39,9 @@ RU_DOCUMENT = (
     r"|дорожн\w*\s+карт|пакет|итогов\w*\s+документ|соглашени|договор\b|договор[аы]|конвенц"
     r"|устав|концепц|стратеги|протокол|положени)\w*"
 )
+# Nouns of a view or approach, and adjectives saying two of them are the same.
+RU_VIEW = r"(?:позици|подход|взгляд|оценк|оценок|точк\w*\s+зрения|точек\s+зрения|мнени|видени|иде[яиюей]\b|понимани)\w*"
+RU_SAME = r"(?:схож|близк|общ|един|одинаков|совпадающ|идентичн|сходн)"
 RU_CONSENSUS = r"(?:договор[её]нност|соглашени|понимани|консенсус|компромисс|согласи[ея])\w*"
 
 # --- English building blocks -------------------------------------------------
@@ -96,6 +99,33 @@ TRIGGERS_RU: tuple[tuple[str, str, str, str], ...] = (
     ("обоюдный", r"\b(?:обоюдн|взаимн)\w*\s+(?:[\w-]+\s+)?(?:настро[йя]|готовност|заинтересованност|решимост|приверженност|нацеленност|стремлени|желани|намерени)\w*", "reaffirmed", "mutual"),
     # A joint future commitment stated as settled: "Стороны продолжат ...".
     ("стороны продолжат", r"\b(?:продолжат|будут\s+(?:и\s+далее|и\s+впредь|впредь|далее|продолжать|вместе|совместно|сообща|активно|тесно|находиться\s+в\s+(?:\w+\s+)?контакте|поддерживать|развивать|укреплять|координировать)|намерены)\b", "reaffirmed", "joint"),
+    # Shared views in other words than "позиции совпадают": a verb of holding
+    # a view with an adjective of sameness ("придерживаются схожих позиций",
+    # "выступают с общих позиций"), or the adjective before a noun of view
+    # ("у нас единая позиция", "идентичные подходы") when the view is the
+    # speaker's side's or both sides'.
+    ("придерживаются схожих позиций", rf"\b(?:придержива\w+|занима\w+|выступа\w+\s+с|исход\w+\s+из|стоим\s+на|стоят\s+на)\s+(?:\w+\s+){{0,2}}{RU_SAME}\w*\s+(?:\w+\s+)?{RU_VIEW}", "reaffirmed", "shared"),
+    ("единая позиция", rf"\b(?:един|одинаков|схож|идентичн|сходн|совпадающ|близк)\w*\s+(?:[\w-]+\s+)?{RU_VIEW}", "reaffirmed", "shared"),
+    ("позиция одинаковая", rf"{RU_VIEW}\w*\s+(?:у\s+нас\s+|у\s+(?:наших|обеих|двух)\s+\w+\s+)?(?:абсолютно\s+|полностью\s+|во\s+многом\s+|очень\s+|практически\s+)?(?:един|одинаков|схож|идентичн|сходн|близк)(?:ая|ые|ое|ий|ый|ы|а|о|и)\b", "reaffirmed", "shared"),
+    # A view named before by a pronoun: "она у нас единая", "они совпадают".
+    ("она у нас единая", r"\b(?:она|они|оно)\s+(?:у\s+нас\s+)?(?:абсолютно\s+|полностью\s+)?(?:единая|едины|единое|одинаковая|одинаковые|совпадают|идентичны)\b", "reaffirmed", "shared"),
+    # A joint state, when the subject names both sides: "Россия и Турция готовы
+    # ...", "Два государства привержены ...", "солидарны в подходах".
+    ("стороны подтверждают", r"\b(?:подтверждают|вновь\s+подтверждают|выражают|разделяют|констатируют)\b", "reaffirmed", "joint"),
+    ("стороны готовы", r"\b(?:привержены|готовы|намерены|настроены|нацелены|заинтересованы|солидарны|полны\s+решимости)\b", "reaffirmed", "joint"),
+    # Agreement with the person addressed or a named counterpart: "я согласен
+    # с Вами", "согласился с Дональдом Трампом в том, что". To a journalist it
+    # is no agreement between countries: see `press` in classify().
+    ("согласен с Вами", r"\b(?:согласен|согласна|согласился|согласилась)\s+(?:\w+\s+){0,2}с\s+(?-i:(?:Вами|Вашей|Вашим|[А-ЯЁ]\w+))|\bс\s+(?-i:Вами)\s+(?:\w+\s+)?(?:согласен|согласна|согласны)\b", "reaffirmed", "counterpart"),
+    # A signing told as a ceremony or an exchange of signed papers.
+    ("церемония обмена", rf"\b(?:состоял\w*|прош(?:[её]л|ла|ло|ли)|провели|проведена?)\s+(?:\w+\s+){{0,3}}(?:обмен\w*|подписани\w*)\s+(?:\w+\s+){{0,2}}(?:{RU_DOCUMENT}|грамот\w*|нот(?:ами|ы)\b|подписанн\w+)", "agreed", ""),
+    ("обменялись документами", r"\bобменял(?:ись|ся)\s+(?:\w+\s+){0,2}(?:документ\w*|грамот\w*|нотами|соглашени\w*|меморандум\w*|подписанн\w+)", "agreed", ""),
+    # The end of agreeing on a text: "завершено согласование текста договора".
+    ("завершено согласование", r"\b(?:заверш\w+|заверш[её]н\w*)\s+(?:\w+\s+)?согласовани\w*", "agreed", ""),
+    # A past agreement of the two speaking: "Мы с Вами договаривались об этом".
+    ("договаривались", r"\b(?:договаривались|условливались|уславливались)\b", "agreed", "joint"),
+    # A confirmed or agreed schedule of meetings: "подтверждён график встреч".
+    ("подтверждён график", r"\b(?:подтвержд[её]н\w*|согласован\w*|утвержд[её]н\w*)\s+(?:\w+\s+)?(?:график|сроки|даты|дата|календар|программ\w*\s+визит)\w*", "reaffirmed", ""),
     ("будет поддерживаться", r"^\W*(?:\w+\s+){0,3}(?:будет|будут)\s+(?:\w+\s+)?(?:поддерживаться|продолжен[аоы]?|продолжаться|предприняты|укрепляться|развиваться|наращиваться|активизирован[аоы]?|интенсифицирован[аоы]?)\s+(?:\w+\s+){0,3}(?:координаци|совместн|взаимодейств|контакт|диалог|сотрудничеств|консультаци)\w*", "reaffirmed", ""),
 )
 
@@ -118,14 +148,28 @@ TRIGGERS_EN: tuple[tuple[str, str, str, str], ...] = (
     ("was reaffirmed before", rf"^\W*(?:\w+\s+){{0,2}}{EN_COMMITMENT}\s+(?:was|were)\s+(?:once\s+again\s+|also\s+)?(?:reaffirmed|confirmed|reiterated|expressed)\b", "reaffirmed", "mutual"),
     # A long subject: "The mutual commitment of Moscow and Kigali to ... was reaffirmed."
     ("subject was reaffirmed", rf"^\W*(?:the\s+)?(?:\w+\s+){{0,2}}{EN_COMMITMENT}\b[^.;:]*?\b(?:was|were)\s+(?:once\s+again\s+|also\s+)?(?:reaffirmed|confirmed|reiterated|expressed)\b", "reaffirmed", "mutual"),
-    ("share the view", r"\b(?:share|shared|sharing)\s+(?:the|a|common|similar|identical|close)\s+(?:\w+\s+)?(?:view|views|understanding|position|positions|approach|approaches|assessment|assessments|vision)\b", "reaffirmed", "plural"),
+    # "share" as a verb: a word comes between it and the noun ("share aligned
+    # positions"), unlike the adjective of "a shared commitment to ...";
+    # "shared our assessment" is telling it, not holding it in common.
+    ("share the view", r"\b(?:share|shared|sharing)\s+(?!(?:our|their|his|her|its|my|your)\s)(?:[\w-]+\s+){1,3}(?:view|views|understanding|position|positions|approach|approaches|assessment|assessments|vision|stance|stances|commitment|perspective)\b", "reaffirmed", "plural"),
     ("mutual understanding", r"\b(?:mutual|common|shared)\s+understanding\s+(?:of|that|on|regarding)\b", "reaffirmed", ""),
     ("positions coincide", r"\bpositions\s+(?:\w+\s+){0,4}(?:coincide|are\s+(?:very\s+)?close|are\s+identical|are\s+similar|converge)\b|\b(?:identical|coinciding|common|close|similar)\s+positions\b", "reaffirmed", ""),
     ("will continue", r"\bwill\s+(?:continue|further|maintain|keep|strengthen|expand|coordinate|intensify|deepen|work\s+together|jointly)\b", "reaffirmed", "joint"),
     ("contacts will continue", r"^\W*(?:\w+\s+){0,2}(?:contacts?|coordination|cooperation|dialogue|consultations|interaction)\s+will\s+(?:continue|be\s+maintained|be\s+intensified|be\s+stepped\s+up)\b", "reaffirmed", ""),
 )
 
-TRIGGERS = {"ru": TRIGGERS_RU, "en": TRIGGERS_EN}
+# A joint document speaks for all its signatories in the present tense: "We
+# reaffirm our commitment ...", "Мы подтверждаем ...". Only there is "we" both sides.
+JOINT_DOCUMENT_TRIGGERS: dict[str, tuple[tuple[str, str, str, str], ...]] = {
+    "ru": (
+        ("мы подтверждаем", r"\bмы\s+(?:(?:вновь|также|ещё\s+раз|еще\s+раз|твёрдо|твердо|полностью|решительно)\s+)?(?:подтверждаем|заявляем\s+о|выражаем\s+(?:\w+\s+)?(?:готовност|приверженност|решимост|намерени|поддержк)\w*|договорились|согласились|согласны|привержены|готовы|намерены|едины|разделяем|выступаем\s+за)", "reaffirmed", "joint_document"),
+    ),
+    "en": (
+        ("we reaffirm", r"\bwe\s+(?:(?:once\s+again|again|also|further|fully|firmly|strongly|jointly|collectively)\s+)?(?:reaffirm|reiterate|confirm|agree|share|are\s+(?:committed|determined|ready|united|resolved))\b", "reaffirmed", "joint_document"),
+    ),
+}
+
+TRIGGERS = {"ru": TRIGGERS_RU + JOINT_DOCUMENT_TRIGGERS["ru"], "en": TRIGGERS_EN + JOINT_DOCUMENT_TRIGGERS["en"]}
 
 # Lower-case stems one of which every trigger contains: a sentence with none
 # of them is skipped before any pattern runs (most sentences are).
@@ -138,6 +182,8 @@ TRIGGER_HINTS = {
         "общую", "общей", "общего", "общие", "общих", "общност", "обоюдн", "взаимн", "продолжат", "намерены",
         # "будут и далее ...", "Будет поддерживаться ...".
         "будут и", "будут впредь", "будут наход", "будут разв", "будут укреп", "будут коорд", "будут далее", "будут вместе", "будут совместно", "будут сообща",
+        "позиц", "подход", "взгляд", "оценк", "оценок", "зрения", "мнени", "видени", "иде", "единая", "единое", "одинаков", "привержен", "готовы", "намерены", "настроены", "нацелены", "заинтересованы", "солидарн", "решимости", "согласен", "согласна", "обмен", "церемони", "заверш", "договарив", "условлив", "уславлив", "график", "сроки", "даты", "дата",
+        "подтверждают", "выражают", "выступают за", "выступаем за", "разделяют", "разделяем", "констатируют", "мы ",
         "будут активно", "будут тесно", "будет поддерж", "будут поддерж", "будет продолж", "будут продолж",
         "будут предпр", "будет предпр", "будет укреп", "будут укреп", "будет разв", "будут разв", "будет нара",
         "будут нара", "будет актив", "будут актив", "будет интенс", "будут интенс",
@@ -145,7 +191,7 @@ TRIGGER_HINTS = {
     "en": (
         "agree", "decided", "settled", "reached", "achieved", "struck", "signed", "conclu", "adopt", "approv",
         "endors", "reaffirm", "confirm", "reiterat", "express", "voiced", "declared", "shar", "understanding",
-        "position", "will ",
+        "position", "will ", "we ", "stance", "commitment",
     ),
 }
 
@@ -154,10 +200,11 @@ TRIGGER_HINTS = {
 # A subject that names both sides, or the speaker with a counterpart.
 JOINT_SUBJECT = {
     "ru": (
-        r"\b(?:стороны|сторонам|обе\s+стороны|обеих\s+сторон|лидеры|президенты|главы\s+(?:государств|двух|МИД|внешнеполитических|правительств)"
+        r"\b(?:(?<!со\s)(?<!с\s)стороны|(?<!со\s)(?<!с\s)сторонам|обе\s+стороны|обеих\s+сторон|лидеры|президенты|главы\s+(?:государств|двух|МИД|внешнеполитических|правительств)"
         r"|министры|премьер-министры|руководители|делегации|партн[её]ры\s+по\s+переговорам|наши\s+страны|обе\s+страны|две\s+страны|двух\s+стран|обеих\s+стран"
+        r"|(?:два|оба|обоих|двух)\s+(?:государств\w*|президент\w*|лидер\w*|министр\w*|правительств\w*|народ\w*)|(?:две|обе)\s+(?:страны|державы|республики)"
         r"|мы\s+с\s+(?:вами|(?-i:[А-ЯЁ])\w+|коллег|президент|премьер|министр|господин)\w*|наши\s+государства"
-        r"|(?-i:[А-ЯЁ])[\w-]+\s+и\s+(?-i:[А-ЯЁ])[\w-]+\s+(?:продолжат|будут|намерены|решили|договорились|условились)"
+        r"|(?-i:[А-ЯЁ])[\w-]+\s+и\s+(?-i:[А-ЯЁ])[\w-]+\s+(?:продолжат|будут|намерены|решили|договорились|условились|готовы|привержены|солидарны|едины|настроены|нацелены|заинтересованы|придерживаются|выступают)"
         r"|(?:Россия|Москва|РФ|Российская\s+Федерация)\s+и\s+(?-i:[А-ЯЁ])|(?-i:[А-ЯЁ])[\w-]+\s+и\s+(?:Россия|Москва|РФ))"
     ),
     "en": (
@@ -198,6 +245,8 @@ EN_PLURAL_SUBJECT = (
     r"|\b(?:the|both|all|two|three|these|our|their)\s+(?:[\w'’-]+\s+){0,2}(?:sides|parties|leaders|presidents|ministers|heads|countries"
     r"|nations|states|delegations|allies|participants|governments|partners|members|counterparts|negotiators|foreign\s+ministers)\b"
     r"|^\W*(?:sides|parties|leaders|presidents|ministers)\b"
+    # The talks themselves as the subject: "The meeting reaffirmed both Sides' readiness".
+    r"|\b(?:the|this|today['’]s|their|our)\s+(?:[\w-]+\s+){0,2}(?:meeting|talks|conversation|negotiations|consultations|summit|discussion)\b"
     r"|(?-i:\b[A-Z][\w'’-]*)\s+and\s+(?:the\s+|his\s+|her\s+|their\s+)?(?-i:[A-Z])"
 )
 
@@ -221,12 +270,13 @@ MODAL_BEFORE = {
         r"(?:\bбы\b|\bесли\b|\bнадеемся|\bнадеюсь|\bрассчитыва\w+|\bхотелось|\bхотим|\bхотели|\bпредлага\w+|\bпризыва\w+|\bпланиру\w+"
         r"|\bможно|\bнужно|\bнадо|\bдолжны|\bсможем|\bудастся|\bожида\w+|\bесли\s+бы|\bкогда|\bчтобы|\bпосле\s+того\s+как|\bкак\s+(?:мы\s+|и\s+|уже\s+|ранее\s+)*$"
         r"|\bгде\b|\bуверен\w*|\bубежд[её]н\w*|\bпредполага\w+)"
-        r"[^.;:!?]{0,60}$"
+        # The modal's reach ends at a contrast: "не хотим, но твёрдо условились".
+        r"(?:(?!,\s*(?:но|а|однако)\b)[^.;:!?]){0,60}$"
     ),
     "en": (
         r"(?:\bwould\b|\bcould\b|\bshould\b|\bmight\b|\bmay\b|\bmust\b|\bif\b|\bunless\b|\bhope|\bexpect|\bwish|\bpropos|\burg|\bcall\s+on|\bonce\b|\bwhen\b|\bafter\b"
         r"|\bas\s+(?:was\s+|we\s+|they\s+|had\s+been\s+)?(?:previously\s+|earlier\s+|already\s+)?$|\bwhere\b|\bin\s+order\s+to|\bso\s+as\s+to|\bseek\w*\s+to|\bstriv\w+|\btry\w*\s+to|\bconfident|\bbelieve|\bsure\b|\bconvinced|\btrust\b)"
-        r"[^.;:!?]{0,50}$"
+        r"(?:(?!,\s*(?:but|yet|however)\b)[^.;:!?]){0,50}$"
     ),
 }
 # A future or a plan right before a participle: "будет подписано", "to be signed".
@@ -280,18 +330,28 @@ HISTORY = {
         r"\bв\s+прошлом\s+(?:году|веке|столетии|десятилетии)\b",
         r"\bв\s+(?:советское|те|то)\s+время\b|\bв\s+те\s+годы\b|\bещ[её]\s+в\s+(?:\d|советск)",
         r"\bв\s+\d{2}-[хе]\s+годах\b|\bв\s+(?:середине|конце|начале)\s+\d{2}-[хе]\b",
+        # An accord known by its place's name, told as signed: "Минские соглашения были подписаны".
+        r"(?-i:[А-ЯЁ])[а-яё]+(?:ие|ое|ий|ая)\s+(?:соглашени[яе]|договор[её]нности|договор|акт|декларация)\s+(?:\w+\s+)?(?:был[аио]?\s+)?(?:подписан[аоы]?|заключ[её]н[аоы]?|достигнут[аоы]?|приняты?)\b",
     ),
     "en": (
         r"\b(?:\d+|a\s+few|several|many|a|two|three|four|five|ten)\s+(?:\w+\s+)?(?:years?|months?|weeks?|decades?)\s+ago\b",
         r"\b(?:back\s+)?in\s+the\s+(?:mid-|early\s+|late\s+)?\d{2,4}['’]?s\b",
         r"\bat\s+(?:that|the)\s+time\b|\bback\s+then\b|\blast\s+(?:year|century|decade)\b",
         r"\bas\s+early\s+as\b",
+        r"(?-i:\b[A-Z])\w+\s+(?:agreements?|accords?|declaration|act|treaty)\s+(?:\w+\s+)?(?:was|were|had\s+been)\s+(?:signed|concluded|reached|adopted)\b",
     ),
 }
 # An explicit year; history when it is earlier than the statement's year and
 # not the far end of a plan ("до 2030 года", "for 2024-2026").
 YEAR = re.compile(r"(?<![\d.,/-])(1[89]\d\d|20\d\d)(?![\d.,]\d)")
 YEAR_NOT_HISTORY_BEFORE = r"(?:\bдо|\bк|\bна|\bпо|\bс|\buntil|\bby|\bthrough|\bfor|\bfrom|\bbeyond|[-–—])\s*(?:\d{1,2}\s+\w+\s+|конца\s+|end\s+of\s+)?$"
+# A year in a document's date ("Договор от 6 декабря 2024 года", "подписанного
+# ... 2024 года", "dated June 20, 2024") dates the document, not the report.
+# Participles only: "It was signed on 5 December 1994" is history.
+YEAR_OF_DOCUMENT_BEFORE = (
+    r"(?:\bот|\bподписанн\w*|\bзаключ[её]нн\w*|\bпринят(?:ого|ой|ых|ый|ая|ое|ым|ому|ую)|\bутвержд[её]нн\w*|\bdated)"
+    r"\s+(?:on\s+|в\s+)?(?:\w+\s+\d{1,2},?\s+|\d{1,2}\s+\w+\s+)?$"
+)
 YEAR_NOT_HISTORY_AFTER = r"^\s*(?:г\.|гг\.|годы|годов|годах|-й|-го)?\s*[-–—]\s*(?:20\d\d|\d\d)\b"
 # A range of years: history when it ended before the statement's year.
 YEAR_RANGE = re.compile(r"(?<![\d.,/-])(1[89]\d\d|20\d\d)\s*[-–—]\s*(1[89]\d\d|20\d\d|\d\d)(?![\d.,]\d)")

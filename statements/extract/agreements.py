@@ -103,6 +103,7 @@ def compiled_rules(lang: str) -> _Rules:
 
 _YEAR_BEFORE = re.compile(rules.YEAR_NOT_HISTORY_BEFORE, re.IGNORECASE)
 _YEAR_AFTER = re.compile(rules.YEAR_NOT_HISTORY_AFTER, re.IGNORECASE)
+_YEAR_OF_DOCUMENT = re.compile(rules.YEAR_OF_DOCUMENT_BEFORE, re.IGNORECASE)
 
 
 def is_question(sentence: Sentence) -> bool:
@@ -125,6 +126,8 @@ def past_years(text: str, today: dt.date | None) -> list[int]:
         if year >= today.year:
             continue
         if _YEAR_BEFORE.search(text[max(0, match.start() - 30) : match.start()]):
+            continue
+        if _YEAR_OF_DOCUMENT.search(text[max(0, match.start() - 40) : match.start()]):
             continue
         if _YEAR_AFTER.match(text[match.end() : match.end() + 20]):
             continue
@@ -162,7 +165,15 @@ def _subject_is_plural_en(prefix: str, compiled: _Rules) -> bool:
     return False
 
 
-def _trigger_holds(trigger: _Trigger, match: re.Match[str], text: str, compiled: _Rules, lang: str) -> bool:
+def _trigger_holds(
+    trigger: _Trigger,
+    match: re.Match[str],
+    text: str,
+    compiled: _Rules,
+    lang: str,
+    press: bool = False,
+    joint_document: bool = False,
+) -> bool:
     before = text[: match.start()]
     after = text[match.end() :]
     if compiled.negated_before.search(before) and not compiled.not_only.search(before):
@@ -175,7 +186,8 @@ def _trigger_holds(trigger: _Trigger, match: re.Match[str], text: str, compiled:
     if compiled.after_trigger.match(after):
         return False
     # A bare "Договорились." in a dialogue is a reply, not a report.
-    if trigger.kind == "agreed" and not trigger.needs and BARE_REPLY.match(after):
+    single_word = len(match.group(0).split()) == 1
+    if trigger.kind == "agreed" and not trigger.needs and single_word and BARE_REPLY.match(after):
         if len(re.findall(r"\w+", before.rsplit(":", 1)[-1])) < 3:
             return False
     if trigger.kind == "reaffirmed":
@@ -191,15 +203,22 @@ def _trigger_holds(trigger: _Trigger, match: re.Match[str], text: str, compiled:
         return bool(
             compiled.first_person.search(text) or compiled.joint.search(text) or compiled.shared_start.match(text)
         )
+    if trigger.needs == "counterpart":
+        return not press
+    if trigger.needs == "joint_document":
+        return joint_document
     if trigger.needs == "plural":
         return _subject_is_plural_en(before, compiled)
     return True
 
 
-def classify(text: str, lang: str) -> str | None:
+def classify(text: str, lang: str, *, press: bool = False, joint_document: bool = False) -> str | None:
     """The kind of agreement a sentence reports by its wording alone, or None.
 
-    History, questions and parties are judged by the caller.
+    `press`: the statement is a dialogue with journalists (an interview, a
+    briefing), where "I agree with you" is said to a journalist, not to a
+    counterpart. `joint_document`: the statement is the sides' joint text, whose
+    "we" is all of them. History, questions and parties are judged by the caller.
     """
     compiled = compiled_rules(lang)
     lowered = text.lower()
@@ -210,7 +229,7 @@ def classify(text: str, lang: str) -> str | None:
     found: list[tuple[int, str]] = []
     for trigger in compiled.triggers:
         for match in trigger.pattern.finditer(text):
-            if _trigger_holds(trigger, match, text, compiled, lang):
+            if _trigger_holds(trigger, match, text, compiled, lang, press, joint_document):
                 found.append((match.start(), trigger.kind))
                 break
     if not found:
@@ -244,6 +263,8 @@ def find_agreements(
     today: dt.date | None,
     counterpart: str | None = None,
     domestic: bool = False,
+    press: bool = False,
+    joint_document: bool = False,
 ) -> list[Agreement]:
     """Agreements reported as facts in the sentences (one per sentence).
 
@@ -251,7 +272,9 @@ def find_agreements(
     organisation acronym), added to the parties of a sentence that names no
     other. In a `domestic` statement (a governor's report, a cabinet meeting)
     "мы договорились" is between officials, not countries: only a sentence
-    naming a foreign party counts there.
+    naming a foreign party counts there. In a `press` dialogue (an interview,
+    a briefing) "согласен с Вами" answers a journalist; in a `joint_document`
+    "we reaffirm" speaks for all the signatories.
     """
     found = []
     previous: Sentence | None = None
@@ -265,7 +288,7 @@ def find_agreements(
             and bool(compiled_rules(lang).anaphoric_start.match(text))
         )
         previous, previous_frame = sentence, sets_past_frame(text, lang, today)
-        kind = classify(text, lang)
+        kind = classify(text, lang, press=press, joint_document=joint_document)
         if kind is None or is_question(sentence) or framed or is_history(text, lang, today):
             continue
         parties = parties_of(

@@ -172,6 +172,12 @@ RELATIVE_DAYS_EN: dict[str, int] = {
     "the day after tomorrow": 2,
 }  # fmt: skip
 
+# Adjectives of the months: "ноябрьский саммит", "на сентябрьской сессии".
+MONTH_ADJECTIVES_RU: dict[int, str] = {
+    1: "январск", 2: "февральск", 3: "мартовск", 4: "апрельск", 5: "майск", 6: "июньск",
+    7: "июльск", 8: "августовск", 9: "сентябрьск", 10: "октябрьск", 11: "ноябрьск", 12: "декабрьск",
+}  # fmt: skip
+
 # Deadline words before a date: "до 1 сентября", "by 1 September".
 # Exclusive ones end the day before the date ("до 1 сентября" -> 31 August,
 # as GUIDELINES.md says); the others include it ("не позднее 1 сентября").
@@ -188,7 +194,11 @@ DEADLINES_INCLUSIVE_EN = ("by", "until", "till", "through", "up to", "no later t
 
 # Words that make a bare English month or year a date: "in May", "during 2019".
 # Deadline words count too; "since"/"after" do not (they open a range).
-CONTEXT_WORDS_EN = ("in", "during", "throughout", "for", "of", "from", "to", "and", "or", "in the year", "by the year")
+CONTEXT_WORDS_EN = (
+    "in", "during", "throughout", "for", "of", "from", "to", "and", "or", "in the year", "by the year",
+    # A year naming an edition to come: "the upcoming 2026 Review Conference".
+    "upcoming", "forthcoming", "the upcoming", "the forthcoming",
+)  # fmt: skip
 
 # Unit words that every period phrase without a month, season or weekday
 # contains ("в этом году", "на следующей неделе", "next month", "Q1").

@@ -438,6 +438,15 @@ def _resolve_month(m, today, year):
     return _in_year(lambda y: _months(y, month, y, month), today, _year(m, "y", today) or year)
 
 
+_MONTH_BY_ADJECTIVE = {stem: month for month, stem in W.MONTH_ADJECTIVES_RU.items()}
+
+
+def _resolve_month_adjective(m, today, year):
+    """"ноябрьский саммит": the month, as "в ноябре" would be ("майские праздники" are left to the caller)."""
+    month = _MONTH_BY_ADJECTIVE[m["madj"].lower()]
+    return _in_year(lambda y: _months(y, month, y, month), today, _year(m, "y", today) or year)
+
+
 def _relative_month(month: int, offset: int, today: dt.date) -> Period | None:
     """this September (this year's), next September (the first after this month), last September."""
     if offset == 0:
@@ -674,6 +683,10 @@ RU_RULES = _rules(
          _resolve_month_range, "merge"),
         ("month", r"{START}{IN}{MON:m}(?:\s+{YR:y})?", _resolve_month, "merge"),
         ("relative_month", r"{START}(?:(?:в|во)\s+)?{REL:rel}\s+месяц[аеу]?(?![а-яё])", _resolve_relative_month, ""),
+        ("month_adjective",
+         r"{START}(?P<madj>" + _alternation(W.MONTH_ADJECTIVES_RU.values())
+         + r")(?:ий|ая|ое|ие|ого|ой|ому|ую|им|ом|их|ими)(?![а-яё])",
+         _resolve_month_adjective, "merge"),
         ("season",
          r"{START}(?:(?:в|во)\s+)?(?:(?P<srel>" + _RU_RELATIVE + r")\s+)?(?P<season>"
          + _alternation(W.SEASONS_RU) + r")(?![а-яё])(?:\s+{YR:y})?",
@@ -824,6 +837,7 @@ _DATE_NUMBERS = r"\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d\d-\d\d"
 TRIGGER_KINDS: dict[str, dict[str, str]] = {
     "ru": {
         **{form: "month" for forms in W.MONTHS_RU.values() for form in forms},
+        **{stem: "month" for stem in W.MONTH_ADJECTIVES_RU.values()},
         **{form: "season" for form in W.SEASONS_RU},
         **{form: "weekday" for forms in W.WEEKDAYS_RU.values() for form in forms},
         **{form: "relative_day" for form in W.RELATIVE_DAYS_RU},

@@ -19,6 +19,8 @@ EVENT_NOUNS_STRONG = {
         r"|бизнес-мисси\w*|мисси[яиюей]|подписани\w*|председательств(?:о|а|е|ом|у)\b|учени[яйе]\b|учениях|выбор(?:ы|ов|ах|ам)\b|выборн\w+\s+кампани\w*"
         r"|конференци\w*|пресс-конференци\w*|совещани\w*|брифинг\w*|парад\w*|обмен\w*\s+(?:\w+\s+)?(?:пленн|военнопленн|удерживаем)\w*"
         r"|перемири\w*|прекращени\w+\s+огня|съезд\w*|конгресс\w*|ассамбле\w*|раунд\w*|турне|поездк\w*|референдум\w*|инаугураци\w*"
+        # International contests and festivals bring foreign guests; domestic ones are no diplomatic happening.
+        r"|международн\w+\s+(?:[\w-]+\s+){0,2}(?:конкурс|фестивал|выставк)\w*"
         r"|совет\w*\s+глав|дни\s+(?:\w+\s+)?(?:культуры|кино)|дней\s+(?:\w+\s+)?(?:культуры|кино)"
         r"|встрет(?:ится|ятся|имся|иться)|посет(?:ит|ят|им|ить)|прибуд(?:ет|ут)|приед(?:ет|ут)"
         r"|возглавит|буд(?:ет|ут)\s+(?:\w+\s+)?(?:возглавлять|председательствовать|председателем))"
@@ -27,12 +29,12 @@ EVENT_NOUNS_STRONG = {
         r"\b(?:meetings?|visits?|talks|consultations?|summits?|forums?|fora|sessions?|missions?|signing|presidency|chairmanship|chairship"
         r"|(?:military|joint|naval|command-staff|command\s+staff)\s+exercises?|exercises|drills|elections?|polls|conferences?|news\s+conference|press\s+conference|briefings?|parades?"
         r"|exchange\s+of\s+(?:\w+\s+)?(?:prisoners|detainees|bodies)|(?:prisoner|POW)\s+exchange|ceasefire|truce|congress|round\s+of\s+(?:talks|consultations|negotiations)"
-        r"|tour|trip|negotiations|referendum|inauguration|plenary"
+        r"|tour|trip|negotiations|referendum|inauguration|plenary|international\s+(?:\w+\s+){0,2}(?:contest|festival|exhibition)"
         r"|will\s+(?:\w+\s+)?(?:meet|visit|travel|hold|host|chair|preside|assume\s+the\s+(?:presidency|chairmanship)))\b"
     ),
 }
 EVENT_NOUNS_WEAK = {
-    "ru": r"\b(?:празднован\w*|торжеств\w*|торжественн\w+\s+мероприяти\w*|праздничн\w+\s+мероприяти\w*|юбилейн\w+\s+мероприяти\w*|церемони\w*"
+    "ru": r"\b(?:празднован\w*|участи\w*\s+в\s+(?:[\w-]+\s+){0,3}мероприяти\w*|торжеств\w*|торжественн\w+\s+мероприяти\w*|праздничн\w+\s+мероприяти\w*|юбилейн\w+\s+мероприяти\w*|церемони\w*"
     r"|мероприяти\w*\s+(?:[\w-]+\s+){0,3}с\s+участием)",
     "en": r"\b(?:celebrations?|festivities|commemorations?|ceremon(?:y|ies)|events?\s+(?:\w+\s+){0,3}(?:with\s+the\s+participation|attended\s+by))\b",
 }
@@ -101,6 +103,24 @@ PARTICIPATION = {
     "ru": r"\b(?:участи[еяю]|участвовать|прим(?:ет|ут)\s+участие|приедет|приедут|посетит|посетят|прибудет|прибудут|направит|визит\w*|встрет\w+|парад\w*)",
     "en": r"\b(?:attend|participate|participation|visit|will\s+come|will\s+arrive|parade|meet)\w*",
 }
+
+# An invitation made or accepted, or attendance confirmed: the guest's coming
+# is the happening ("ждём Вас в Москве 9 мая", "подтвердил своё участие в
+# праздновании", "was invited to the summit in November"). It stands even in a
+# wish ("был бы рад видеть Вас ...").
+INVITATION = {
+    "ru": (
+        r"\b(?:жд[её]м\s+(?:\w+\s+)?(?-i:(?:Вас|вас|тебя|Ваш\w*|[А-ЯЁ]\w+))|(?:будем\s+|был\s+бы\s+|были\s+бы\s+)?рад\w*\s+(?:\w+\s+)?(?:видеть|принять|приветствовать)\s+(?:Вас|вас|тебя)"
+        r"|рассчитыва\w+\s+(?:\w+\s+)?(?:видеть|увидеть|принять)\s+(?:Вас|вас|тебя)|пригла(?:сил|сила|сили|шает|шаем|шают|ш[её]н\w*)\b|приглашени\w*\s+(?:\w+\s+){0,2}(?:принял\w*|принято|посетить|приехать|принять\s+участие)"
+        r"|принял\w*\s+(?:\w+\s+)?приглашени\w*|подтвердил\w*\s+(?:сво[её]\s+|его\s+|их\s+)?(?:участие|приезд|визит|присутствие))"
+    ),
+    "en": (
+        r"\b(?:look(?:s|ing)?\s+forward\s+to\s+(?:seeing|welcoming|receiving|hosting)|(?:was|were|has\s+been|have\s+been)\s+invited\s+to|invit(?:ed|es)\s+(?:\w+\s+){1,4}to\s+(?:attend|visit|take\s+part|participate|the)"
+        r"|accepted\s+(?:\w+\s+)?invitation|confirmed\s+(?:his|her|their|its)?\s*(?:participation|attendance|visit))\b"
+    ),
+}
+# What an invitation with no noun of its own is titled.
+INVITATION_TITLE = {"ru": "визит", "en": "visit"}
 
 # No event: negated ("не состоится"), hoped for, or a question.
 NEGATED = {

@@ -67,6 +67,7 @@ class _Rules:
     anniversary_of: re.Pattern[str]
     plan_period: re.Pattern[str]
     title_stop: re.Pattern[str]
+    invitation: re.Pattern[str]
 
 
 @functools.cache
@@ -87,6 +88,7 @@ def compiled_rules(lang: str) -> _Rules:
         anniversary_of=re.compile(rules.ANNIVERSARY_OF[lang], FLAGS),
         plan_period=re.compile(rules.PLAN_PERIOD[lang], FLAGS),
         title_stop=re.compile(rules.TITLE_STOP[lang], FLAGS),
+        invitation=re.compile(rules.INVITATION[lang], FLAGS),
     )
 
 
@@ -171,7 +173,7 @@ def is_event_sentence(sentence: Sentence, lang: str) -> bool:
     text = sentence.text
     if sentence.in_question or text.rstrip().endswith("?"):
         return False
-    if not (compiled.strong.search(text) or compiled.weak.search(text)):
+    if not (compiled.strong.search(text) or compiled.weak.search(text) or compiled.invitation.search(text)):
         return False
     return bool(compiled.date_hint.search(text))
 
@@ -219,16 +221,21 @@ def event_from_sentence(
     compiled = compiled_rules(lang)
     text = sentence.text
     strong, weak = happenings(text, compiled)
-    if not (strong or weak) or compiled.negated.search(text):
+    invitations = list(compiled.invitation.finditer(text))
+    if not (strong or weak or invitations) or compiled.negated.search(text):
         return None
-    if compiled.hope.search(text) and not compiled.scheduled.search(text):
+    if compiled.hope.search(text) and not (compiled.scheduled.search(text) or invitations):
         return None
-    # Future words, leaving out those of a holiday ("с предстоящим праздником").
+    # Future words, leaving out those of a holiday ("с предстоящим праздником");
+    # an invitation looks ahead too.
     future = [m for m in compiled.future.finditer(text) if not compiled.holiday.match(text, m.end() + 1)]
+    future += invitations
     # A holiday or an anniversary is an event only when someone comes to it
     # or a diplomatic happening is announced beside it.
     nouns = [m for m in strong if not VERB_LIKE.match(m.group(0))]
-    if compiled.holiday.search(text) and not ((nouns and future) or compiled.participation.search(text)):
+    if compiled.holiday.search(text) and not (
+        (nouns and future) or invitations or compiled.participation.search(text)
+    ):
         return None
     all_dates = find_dates(text, today=today, lang=lang)
     dates = _dates_ahead(
@@ -246,11 +253,12 @@ def event_from_sentence(
     if _inside_a_past_date(date, all_dates, today):
         return None
     anchor = title_anchor(strong, weak, date)
+    title = event_title(text, lang=lang, anchor=anchor, dates=dates) if anchor else rules.INVITATION_TITLE[_lang(lang)]
     return Event(
         start=sentence.start,
         end=sentence.end,
         text=text,
-        title=event_title(text, lang=lang, anchor=anchor, dates=dates),
+        title=title,
         starts_on=date.starts_on,
         ends_on=date.ends_on,
         precision=date.precision,

@@ -201,6 +201,19 @@ def _describe(item: Mapping[str, Any], name: str) -> str:
     return text
 
 
+# Every third reference statement (the 3rd, 6th, ... across the files, in
+# order) is held out: rules are written from the others' misses only, and the
+# held-out part's score tells whether they generalise.
+HOLD_OUT_EVERY = 3
+
+
+def split_held_out(references: list[Any], every: int = HOLD_OUT_EVERY) -> tuple[list[Any], list[Any]]:
+    """(in view, held out): every `every`-th reference is held out; 0 holds out nothing."""
+    held = [r for i, r in enumerate(references, start=1) if every and i % every == 0]
+    seen = [r for i, r in enumerate(references, start=1) if not (every and i % every == 0)]
+    return seen, held
+
+
 def score(predictions: Mapping[str, Mapping[str, Any]], gold: Iterable[Mapping[str, Any]]) -> Report:
     """Score predictions (statement id -> prediction record) against reference
     records; a statement with no prediction counts as predicting nothing."""

@@ -1,6 +1,7 @@
-"""The issue's bar on the development set: parse + extract every statement of
-shared/gold/dev.jsonl and score it with the archive's own scorer; and the
-extraction entry point on edge cases."""
+"""The bar on the development set: parse + extract every statement of
+shared/gold/dev.jsonl and dev-2.jsonl and score it with the archive's own
+scorer, the whole set and its held-out part; and the extraction entry point on
+edge cases."""
 
 import datetime as dt
 import json
@@ -12,17 +13,20 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from statements.extract import extract
-from statements.extract.scoring import prediction_record, score
+from statements.extract.scoring import prediction_record, score, split_held_out
 from statements.parse import parse_record
 from statements.parse.records import ParsedStatement
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-DEV = SHARED / "gold" / "dev.jsonl"
+DEV_FILES = (SHARED / "gold" / "dev.jsonl", SHARED / "gold" / "dev-2.jsonl")
 
-# shared/gold/GUIDELINES.md targets of the issue.
-AGREEMENTS_F1 = 0.90
-EVENTS_F1 = 0.85
-COUNTRIES_F1 = 0.90
+# Both files together, as `manage.py evaluate` scores them by default.
+TARGETS = {"agreements": 0.95, "events": 0.95, "countries": 0.95}
+META_TARGET = 0.95
+# The held-out part (every third statement, never read while writing rules)
+# is the honest estimate on unseen statements; these floors catch a rule
+# change that buys the dev set at the cost of everything else.
+HELD_OUT_FLOORS = {"agreements": 0.82, "events": 0.90, "countries": 0.95}
 
 
 def source_record(source: dict) -> dict:
@@ -37,12 +41,19 @@ def source_record(source: dict) -> dict:
 
 
 @cache
-def dev_report():
-    gold = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
+def dev_gold_and_predictions():
+    lines = [line for path in DEV_FILES for line in path.read_text(encoding="utf-8").splitlines()]
+    gold = [json.loads(line) for line in lines if line.strip()]
     predictions = {}
     for record in gold:
         parsed = parse_record(source_record(record["source"]))
         predictions[record["id"]] = prediction_record(parsed, extract(parsed))
+    return gold, predictions
+
+
+@cache
+def dev_report():
+    gold, predictions = dev_gold_and_predictions()
     return score(predictions, gold)
 
 
@@ -50,13 +61,31 @@ def _misses(field: str) -> str:
     return "\n".join(f"{m.statement_id} {m.error}: {m.text[:160]}" for m in dev_report().misses if m.field == field)
 
 
-@pytest.mark.parametrize(
-    ("field", "target"),
-    [("agreements", AGREEMENTS_F1), ("events", EVENTS_F1), ("countries", COUNTRIES_F1)],
-)
+def test_both_dev_files_are_scored():
+    gold, _ = dev_gold_and_predictions()
+    assert len(gold) == 88
+    assert len({record["id"] for record in gold}) == 88
+
+
+@pytest.mark.parametrize(("field", "target"), TARGETS.items())
 def test_dev_f1_meets_the_target(field, target):
     counts = getattr(dev_report(), field)
     assert counts.f1 >= target, f"{field} F1 {counts.f1:.3f} < {target}\n{_misses(field)}"
+
+
+@pytest.mark.parametrize("field", ["kind", "speakers", "place", "published_on", "doc_number"])
+def test_dev_meta_accuracy_meets_the_target(field):
+    assert dev_report().meta_accuracy[field] >= META_TARGET
+
+
+@pytest.mark.parametrize(("field", "floor"), HELD_OUT_FLOORS.items())
+def test_held_out_part_holds(field, floor):
+    gold, predictions = dev_gold_and_predictions()
+    _, held = split_held_out(gold)
+    assert len(held) == 29
+    counts = getattr(score(predictions, held), field)
+    # No misses in the message: the held-out part stays out of view.
+    assert counts.f1 >= floor, f"held-out {field} F1 {counts.f1:.3f} < {floor}"
 
 
 # --------------------------------------------------------------------------

@@ -142,7 +142,9 @@ TRIGGERS_EN: tuple[tuple[str, str, str, str], ...] = (
     ("was adopted", rf"{EN_DOCUMENT}\s+(?:\w+\s+){{0,6}}(?:was|were)\s+(?:\w+\s+)?(?:adopted|approved|endorsed)\b", "agreed", ""),
     ("decided", r"\bdecided\s+(?:to|that|on)\b", "agreed", "joint"),
     ("reaffirmed", rf"\b(?:reaffirmed|confirmed|reiterated|expressed)\s+(?:once\s+again\s+)?(?:[\w'’-]+\s+){{0,4}}{EN_COMMITMENT}", "reaffirmed", "plural"),
-    ("expressed mutual", r"\b(?:expressed|voiced|declared)\s+(?:\w+\s+)?(?:mutual|shared|common|joint)\s+\w+", "reaffirmed", "plural"),
+    ("expressed mutual", r"\b(?:expressed|voiced|declared)\s+(?:\w+\s+)?(?:mutual|shared|common|joint|unanimous|identical|similar)\s+\w+", "reaffirmed", "plural"),
+    # A participle after the sides' own verb: "The Leaders discussed ..., confirming their mutual commitment".
+    ("confirming", rf"\b(?:reaffirming|confirming|reiterating|expressing)\s+(?:once\s+again\s+)?(?:[\w'’-]+\s+){{0,3}}{EN_COMMITMENT}", "reaffirmed", "plural_clause"),
     ("reaffirmed that", r"\b(?:reaffirmed|confirmed)\s+(?:once\s+again\s+)?that\b", "reaffirmed", "plural"),
     ("was reaffirmed", rf"\b{EN_COMMITMENT}\s+(?:\w+\s+){{0,14}}(?:was|were)\s+(?:once\s+again\s+|also\s+)?(?:reaffirmed|confirmed|reiterated|expressed)\b", "reaffirmed", "mutual"),
     ("was reaffirmed before", rf"^\W*(?:\w+\s+){{0,2}}{EN_COMMITMENT}\s+(?:was|were)\s+(?:once\s+again\s+|also\s+)?(?:reaffirmed|confirmed|reiterated|expressed)\b", "reaffirmed", "mutual"),
@@ -191,7 +193,7 @@ TRIGGER_HINTS = {
     "en": (
         "agree", "decided", "settled", "reached", "achieved", "struck", "signed", "conclu", "adopt", "approv",
         "endors", "reaffirm", "confirm", "reiterat", "express", "voiced", "declared", "shar", "understanding",
-        "position", "will ", "we ", "stance", "commitment",
+        "position", "will ", "we ", "stance", "commitment", "unanimous",
     ),
 }
 
@@ -317,7 +319,8 @@ SENTENCE_EXCLUSIONS = {
         r"^\W*(?:список\s+документов|перечень\s+документов)",
     ),
     "en": (
-        r"\b(?:decree|executive\s+order|law|bill|ordinance)\b",
+        # A country's own law, not international law.
+        r"\b(?:decree|executive\s+order|bill|ordinance)\b|(?<!international\s)(?<!humanitarian\s)\blaw\b",
         r"^\W*(?:list\s+of\s+documents)",
     ),
 }

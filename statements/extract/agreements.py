@@ -209,6 +209,9 @@ def _trigger_holds(
         return joint_document
     if trigger.needs == "plural":
         return _subject_is_plural_en(before, compiled)
+    if trigger.needs == "plural_clause":
+        # A participle's subject is the clause's: the start of the sentence.
+        return _subject_is_plural_en(EN_CLAUSE_BREAK.split(before, maxsplit=1)[0][:SUBJECT_WINDOW], compiled)
     return True
 
 

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import csv
 import re
+from functools import cache
+from pathlib import Path
 
 from statements.parse.dates import find_last_date
+
+COUNTRIES_CSV = Path(__file__).resolve().parents[1] / "data" / "countries.csv"
 
 # A place name as a dateline writes it: a few capitalised words, hyphens,
 # "-на-Дону", "de", no quotes and no digits.
@@ -50,6 +55,44 @@ def place_from_title(title: str) -> str | None:
     if cut < 0:
         return None
     return tidy_place(before[cut + 1 :])
+
+
+# A happening told in a title with where it was: "Sergey Lavrov held a meeting
+# in Moscow with ...", "the consultations ... were held in Hanoi". Not in an
+# announcement: "will hold talks in Moscow" is where they will be, not where
+# it was said.
+FUTURE_EN = re.compile(r"\b(?:will|to\s+be|is\s+(?:scheduled|expected|due)|are\s+(?:scheduled|expected|due))\b")
+HAPPENING_IN = re.compile(
+    r"\b(?i:held|hosted|took\s+place|met|meeting|talks|consultations|negotiations|visit|visited|arrived|signed)\b"
+    r"[^.;:]{0,80}?\bin\s+(?P<place>[A-Z][\w'’-]+(?:\s+(?:(?:de|del|da|do|la|am|upon)\s+)?[A-Z][\w'’-]+){0,2})"
+)
+# Continents and regions are not where something was said.
+REGIONS_EN = frozenset(
+    "Africa Asia Europe America Latin North South Middle East Eurasia Arctic Antarctica Gulf Caucasus Balkans "
+    "Sahel Pacific Atlantic Indian Central West Western Eastern Northern Southern".split()
+)
+
+
+@cache
+def _country_names_en() -> frozenset[str]:
+    """English names of countries (a country is not a city), from statements/data/countries.csv."""
+    with COUNTRIES_CSV.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    names = {row["name_en"] for row in rows}
+    names.update(alt.strip() for row in rows for alt in row["alt_en"].split(";") if alt.strip())
+    return frozenset(names)
+
+
+def place_of_happening(title: str) -> str | None:
+    """The city an English title says a meeting or talks were held in; None
+    for a country ("in Russia"), a region ("in Africa") or no such phrase."""
+    match = HAPPENING_IN.search(title)
+    if match is None or FUTURE_EN.search(title, 0, match.end()):
+        return None
+    name = match["place"]
+    if name.split()[0] in REGIONS_EN or name in _country_names_en() or name.removeprefix("the ") in _country_names_en():
+        return None
+    return tidy_place(name)
 
 
 def city_of_place_field(place: str | None) -> str | None:

@@ -13,7 +13,7 @@ from statements.parse.dates import EN_MONTH_WORD, parse_record_date
 from statements.parse.generic import record_lang
 from statements.parse.kinds import detect_kind
 from statements.parse.leftovers import strip_trailing_chrome
-from statements.parse.places import place_from_title, tidy_place
+from statements.parse.places import place_from_title, place_of_happening, tidy_place
 from statements.parse.records import ParsedStatement
 from statements.parse.speakers import english_officials, english_title_speakers, merge, russian_title_speakers
 from statements.parse.text import (
@@ -114,7 +114,7 @@ def parse_telegram(record: dict) -> ParsedStatement:
         published_at=published_at,
         kind=kind,
         speakers=merge(named, labelled),
-        place=place or place_from_title(title),
+        place=place or place_from_title(title) or (place_of_happening(title) if lang == "en" else None),
         url=record.get("url"),
         source=record.get("source"),
         turns=turns,

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from statements.parse.dates import date_from_doc_number, find_last_date, parse_record_date
-from statements.parse.places import city_of_place_field, place_from_title
+from statements.parse.places import city_of_place_field, place_from_title, place_of_happening
 from statements.parse.records import ParseError
 from statements.parse.ungd import debate_date
 
@@ -105,3 +105,23 @@ def test_city_of_a_place_field(field, city):
 def test_general_debate_convention_is_the_third_tuesday_of_september(year, date):
     assert debate_date(year) == date
     assert debate_date(year).weekday() == 1
+
+
+# Titles written for the test.
+@pytest.mark.parametrize(
+    ("title", "place"),
+    [
+        ("Foreign Minister Sergey Lavrov held a meeting in Minsk with his counterpart", "Minsk"),
+        ("Consultations on migration were held in Rio de Janeiro on 3 May", "Rio de Janeiro"),
+        ("The Deputy Minister met in New York with the UN Secretary-General", "New York"),
+        ("Talks in Tashkent on transport corridors", "Tashkent"),
+        # A country or a region is not a city; an announcement's city is not where it was said.
+        ("Consultations were held in Egypt on regional security", None),
+        ("A round table was held in Latin America", None),
+        ("Sergey Lavrov will hold talks in Moscow with the Foreign Minister of Peru", None),
+        ("Talks are scheduled to be held in Doha next week", None),
+        ("Statement on the situation in Gaza", None),
+    ],
+)
+def test_place_of_a_happening_in_an_english_title(title, place):
+    assert place_of_happening(title) == place

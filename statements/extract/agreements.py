@@ -47,7 +47,7 @@ class _Trigger:
 @dataclass(frozen=True, slots=True)
 class _Rules:
     triggers: tuple[_Trigger, ...]
-    hints: tuple[str, ...]
+    hints: re.Pattern[str]
     joint: re.Pattern[str]
     mutual: re.Pattern[str]
     single_holder: re.Pattern[str]
@@ -78,7 +78,8 @@ def compiled_rules(lang: str) -> _Rules:
     )
     return _Rules(
         triggers=triggers,
-        hints=rules.TRIGGER_HINTS[lang],
+        # One alternation is several times faster than testing each stem in turn.
+        hints=re.compile("|".join(map(re.escape, sorted(rules.TRIGGER_HINTS[lang], key=len, reverse=True)))),
         joint=re.compile(rules.JOINT_SUBJECT[lang], flags),
         mutual=re.compile(rules.MUTUAL[lang], flags),
         single_holder=re.compile(rules.SINGLE_HOLDER[lang], flags),
@@ -225,7 +226,7 @@ def classify(text: str, lang: str, *, press: bool = False, joint_document: bool 
     """
     compiled = compiled_rules(lang)
     lowered = text.lower()
-    if not any(hint in lowered for hint in compiled.hints):
+    if not compiled.hints.search(lowered):
         return None
     if any(pattern.search(text) for pattern in compiled.sentence_exclusions):
         return None

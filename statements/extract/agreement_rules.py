@@ -126,6 +126,15 @@ TRIGGERS_RU: tuple[tuple[str, str, str, str], ...] = (
     ("договаривались", r"\b(?:договаривались|условливались|уславливались)\b", "agreed", "joint"),
     # A confirmed or agreed schedule of meetings: "подтверждён график встреч".
     ("подтверждён график", r"\b(?:подтвержд[её]н\w*|согласован\w*|утвержд[её]н\w*)\s+(?:\w+\s+)?(?:график|сроки|даты|дата|календар|программ\w*\s+визит)\w*", "reaffirmed", ""),
+    # Coming to a shared result: "пришли к договорённости", "нашли компромисс".
+    # ("У нас есть договорённости по ..." tells of what exists, not of what the talks reached.)
+    ("пришли к договорённости", rf"\bпришли\s+к\s+(?:\w+\s+)?{RU_CONSENSUS}", "agreed", ""),
+    ("пришли к общему мнению", r"\bпришли\s+к\s+(?:общему|единому|совместному)\s+(?:мнению|выводу|пониманию)", "reaffirmed", ""),
+    ("нашли компромисс", r"\b(?:нашли|найден[аоы]?)\s+(?:\w+\s+)?(?:компромисс\w*|общий\s+язык|взаимоприемлем\w+\s+(?:решени|формул|вариант)\w*|развязк\w*)", "agreed", ""),
+    # Positions that are alike, named as such: "отметили близость позиций".
+    ("близость позиций", r"\b(?:близост|схожест|сходств|идентичност|созвучност|совпадени|общност|единств)\w*\s+(?:\w+\s+){0,2}(?:позиций|подходов|взглядов|оценок)\b", "reaffirmed", ""),
+    # A resolve stressed as mutual: "подчеркнули обоюдную заинтересованность".
+    ("подчеркнули обоюдную", r"\b(?:подчеркнули|отметили|констатировали|зафиксировали)\s+(?:\w+\s+)?(?:обоюдн|взаимн|общ)\w*\s+(?:готовност|заинтересованност|настро|решимост|приверженност|нацеленност|стремлени|желани|намерени)\w*", "reaffirmed", ""),
     ("будет поддерживаться", r"^\W*(?:\w+\s+){0,3}(?:будет|будут)\s+(?:\w+\s+)?(?:поддерживаться|продолжен[аоы]?|продолжаться|предприняты|укрепляться|развиваться|наращиваться|активизирован[аоы]?|интенсифицирован[аоы]?)\s+(?:\w+\s+){0,3}(?:координаци|совместн|взаимодейств|контакт|диалог|сотрудничеств|консультаци)\w*", "reaffirmed", ""),
 )
 
@@ -146,16 +155,25 @@ TRIGGERS_EN: tuple[tuple[str, str, str, str], ...] = (
     # A participle after the sides' own verb: "The Leaders discussed ..., confirming their mutual commitment".
     ("confirming", rf"\b(?:reaffirming|confirming|reiterating|expressing)\s+(?:once\s+again\s+)?(?:[\w'’-]+\s+){{0,3}}{EN_COMMITMENT}", "reaffirmed", "plural_clause"),
     ("reaffirmed that", r"\b(?:reaffirmed|confirmed)\s+(?:once\s+again\s+)?that\b", "reaffirmed", "plural"),
-    ("was reaffirmed", rf"\b{EN_COMMITMENT}\s+(?:\w+\s+){{0,14}}(?:was|were)\s+(?:once\s+again\s+|also\s+)?(?:reaffirmed|confirmed|reiterated|expressed)\b", "reaffirmed", "mutual"),
-    ("was reaffirmed before", rf"^\W*(?:\w+\s+){{0,2}}{EN_COMMITMENT}\s+(?:was|were)\s+(?:once\s+again\s+|also\s+)?(?:reaffirmed|confirmed|reiterated|expressed)\b", "reaffirmed", "mutual"),
+    ("was reaffirmed", rf"\b{EN_COMMITMENT}\s+(?:\w+\s+){{0,14}}(?:was|were)\s+(?:once\s+again\s+|also\s+)?(?:reaffirmed|confirmed|reiterated|expressed|noted|emphasi[sz]ed|underlined|underscored|stressed|highlighted)\b", "reaffirmed", "mutual"),
+    ("was reaffirmed before", rf"^\W*(?:\w+\s+){{0,2}}{EN_COMMITMENT}\s+(?:was|were)\s+(?:once\s+again\s+|also\s+)?(?:reaffirmed|confirmed|reiterated|expressed|noted|emphasi[sz]ed|underlined|underscored|stressed|highlighted)\b", "reaffirmed", "mutual"),
     # A long subject: "The mutual commitment of Moscow and Kigali to ... was reaffirmed."
-    ("subject was reaffirmed", rf"^\W*(?:the\s+)?(?:\w+\s+){{0,2}}{EN_COMMITMENT}\b[^.;:]*?\b(?:was|were)\s+(?:once\s+again\s+|also\s+)?(?:reaffirmed|confirmed|reiterated|expressed)\b", "reaffirmed", "mutual"),
+    ("subject was reaffirmed", rf"^\W*(?:the\s+)?(?:\w+\s+){{0,2}}{EN_COMMITMENT}\b[^.;:]*?\b(?:was|were)\s+(?:once\s+again\s+|also\s+)?(?:reaffirmed|confirmed|reiterated|expressed|noted|emphasi[sz]ed|underlined|underscored|stressed|highlighted)\b", "reaffirmed", "mutual"),
     # "share" as a verb: a word comes between it and the noun ("share aligned
     # positions"), unlike the adjective of "a shared commitment to ...";
     # "shared our assessment" is telling it, not holding it in common.
     ("share the view", r"\b(?:share|shared|sharing)\s+(?!(?:our|their|his|her|its|my|your)\s)(?:[\w-]+\s+){1,3}(?:view|views|understanding|position|positions|approach|approaches|assessment|assessments|vision|stance|stances|commitment|perspective)\b", "reaffirmed", "plural"),
     ("mutual understanding", r"\b(?:mutual|common|shared)\s+understanding\s+(?:of|that|on|regarding)\b", "reaffirmed", ""),
     ("positions coincide", r"\bpositions\s+(?:\w+\s+){0,4}(?:coincide|are\s+(?:very\s+)?close|are\s+identical|are\s+similar|converge)\b|\b(?:identical|coinciding|common|close|similar)\s+positions\b", "reaffirmed", ""),
+    # Coming to a shared result: "came to an understanding", "an agreement was reached", "found a compromise".
+    ("came to an understanding", r"\bcame\s+to\s+(?:a\s+|an\s+|the\s+)?(?:common\s+|shared\s+|mutual\s+)?(?:understanding|agreement|consensus|compromise)\b", "agreed", "plural"),
+    ("agreement was reached", r"\b(?:agreement|understanding|consensus|deal|accord|arrangement|compromise)s?\s+(?:\w+\s+){0,6}?(?:was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:reached|achieved|struck|found)\b", "agreed", ""),
+    ("found common ground", r"\bfound\s+(?:a\s+)?(?:\w+\s+)?(?:compromise|common\s+ground|mutually\s+acceptable\s+solution)\b", "agreed", "plural"),
+    # Positions that are alike, named as such: "noted the closeness of positions".
+    ("closeness of positions", r"\b(?:similarity|closeness|convergence|coincidence|identity|proximity|commonality|alignment)\s+of\s+(?:[\w'’-]+\s+){0,3}(?:positions|views|approaches|assessments|stances)\b", "reaffirmed", ""),
+    # The sides' resolve stressed as mutual: "The leaders stressed their mutual interest in ...".
+    ("stressed mutual", r"\b(?:stressed|emphasi[sz]ed|underlined|underscored|noted|highlighted)\s+(?:their\s+|the\s+)?(?:mutual|shared|common)\s+(?:interest|commitment|desire|resolve|determination|readiness|intention|willingness)\b", "reaffirmed", "plural"),
+    ("sides intend", r"\b(?:intend|intends|are\s+determined|are\s+committed|remain\s+committed|are\s+ready|stand\s+ready)\s+to\b", "reaffirmed", "joint"),
     ("will continue", r"\bwill\s+(?:continue|further|maintain|keep|strengthen|expand|coordinate|intensify|deepen|work\s+together|jointly)\b", "reaffirmed", "joint"),
     ("contacts will continue", r"^\W*(?:\w+\s+){0,2}(?:contacts?|coordination|cooperation|dialogue|consultations|interaction)\s+will\s+(?:continue|be\s+maintained|be\s+intensified|be\s+stepped\s+up)\b", "reaffirmed", ""),
 )
@@ -186,6 +204,7 @@ TRIGGER_HINTS = {
         "будут и", "будут впредь", "будут наход", "будут разв", "будут укреп", "будут коорд", "будут далее", "будут вместе", "будут совместно", "будут сообща",
         "позиц", "подход", "взгляд", "оценк", "оценок", "зрения", "мнени", "видени", "идея", "идеи", "идею", "идеей", "единая", "единое", "одинаков", "привержен", "готовы", "намерены", "настроены", "нацелены", "заинтересованы", "солидарн", "решимости", "согласен", "согласна", "обмен", "церемони", "заверш", "договарив", "условлив", "уславлив", "график", "сроки", "даты", "дата",
         "подтверждают", "выражают", "выступают за", "выступаем за", "разделяют", "разделяем", "констатируют", "заявляем", "выражаем",
+        "пришли к", "нашли", "найден", "близост", "схожест", "сходств", "созвучн", "подчеркнули", "отметили",
         "будут активно", "будут тесно", "будет поддерж", "будут поддерж", "будет продолж", "будут продолж",
         "будут предпр", "будет предпр", "будет укреп", "будут укреп", "будет разв", "будут разв", "будет нара",
         "будут нара", "будет актив", "будут актив", "будет интенс", "будут интенс",
@@ -194,6 +213,8 @@ TRIGGER_HINTS = {
         "agree", "decided", "settled", "reached", "achieved", "struck", "signed", "conclu", "adopt", "approv",
         "endors", "reaffirm", "confirm", "reiterat", "express", "voiced", "declared", "shar", "understanding",
         "position", "will ", "stance", "commitment", "unanimous", "committed", "determined", "are ready", "are united", "are resolved",
+        "came to", "found", "similarity", "closeness", "convergence", "coincidence", "identity", "proximity", "commonality",
+        "alignment", "stressed", "emphasi", "underline", "underscore", "noted", "highlight", "intend", "stand ready",
     ),
 }
 

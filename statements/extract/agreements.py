@@ -143,6 +143,38 @@ def is_history(text: str, lang: str, today: dt.date | None) -> bool:
     return bool(past_years(text, today))
 
 
+# An agreement dated more than this before the statement was reached at other
+# talks than those the statement covers ("understandings were reached at the
+# summit on August 15", said in December).
+EARLIER_TALKS_DAYS = 31
+
+
+def dated_earlier(text: str, lang: str, today: dt.date | None, before: int | None = None) -> bool:
+    """Whether the sentence dates what it tells to a day or month well before
+    the statement. Only dates before `before` (the trigger) frame the report:
+    those after it belong to what was agreed ("договорились встретиться 9 мая").
+    A yearless date there is the latest such date before the statement."""
+    from statements.extract.dates import find_dates
+
+    if today is None:
+        return False
+    for date in find_dates(text[:before], today=today, lang=lang):
+        if date.precision not in {"day", "decade", "month"}:
+            continue
+        if _YEAR_OF_DOCUMENT.search(text[max(0, date.start - 40) : date.start]):
+            continue
+        ends_on = date.ends_on
+        if ends_on > today and not re.search(r"\d{4}", date.text):
+            ends_on = _a_year_earlier(ends_on)
+        if (today - ends_on).days > EARLIER_TALKS_DAYS:
+            return True
+    return False
+
+
+def _a_year_earlier(day: dt.date) -> dt.date:
+    return day.replace(year=day.year - 1, day=28) if (day.month, day.day) == (2, 29) else day.replace(year=day.year - 1)
+
+
 def sets_past_frame(text: str, lang: str, today: dt.date | None) -> bool:
     """Whether the sentence opens with an earlier year ("In 2025, ..."), the frame of what follows."""
     match = compiled_rules(lang).frame_start.match(text)
@@ -224,6 +256,14 @@ def classify(text: str, lang: str, *, press: bool = False, joint_document: bool 
     counterpart. `joint_document`: the statement is the sides' joint text, whose
     "we" is all of them. History, questions and parties are judged by the caller.
     """
+    found = first_trigger(text, lang, press=press, joint_document=joint_document)
+    return found[1] if found else None
+
+
+def first_trigger(
+    text: str, lang: str, *, press: bool = False, joint_document: bool = False
+) -> tuple[int, str] | None:
+    """(where, kind) of the first trigger that holds in the sentence, or None."""
     compiled = compiled_rules(lang)
     lowered = text.lower()
     if not compiled.hints.search(lowered):
@@ -236,9 +276,7 @@ def classify(text: str, lang: str, *, press: bool = False, joint_document: bool 
             if _trigger_holds(trigger, match, text, compiled, lang, press, joint_document):
                 found.append((match.start(), trigger.kind))
                 break
-    if not found:
-        return None
-    return min(found)[1]
+    return min(found) if found else None
 
 
 def organisations_in(text: str, lang: str) -> list[str]:
@@ -292,8 +330,12 @@ def find_agreements(
             and bool(compiled_rules(lang).anaphoric_start.match(text))
         )
         previous, previous_frame = sentence, sets_past_frame(text, lang, today)
-        kind = classify(text, lang, press=press, joint_document=joint_document)
-        if kind is None or is_question(sentence) or framed or is_history(text, lang, today):
+        trigger = first_trigger(text, lang, press=press, joint_document=joint_document)
+        if trigger is None or is_question(sentence) or framed or is_history(text, lang, today):
+            continue
+        at, kind = trigger
+        # A reaffirmation may cite an earlier date; an agreement dated then is history.
+        if kind == "agreed" and dated_earlier(text, lang, today, before=at):
             continue
         parties = parties_of(
             text, lang=lang, speaker_country=speaker_country, counterpart=None if domestic else counterpart

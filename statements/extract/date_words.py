@@ -135,8 +135,8 @@ EDGES_RU: dict[str, str] = {
     "конец": "end", "конца": "end", "конце": "end", "концу": "end",
     "первых числах": "begin", "первых чисел": "begin", "последних числах": "end", "последних чисел": "end",
     # "на 20-е числа февраля", "в 10-х числах мая": the days 20..29, 10..19 of the month.
-    "10-е числа": "middle", "10-х числах": "middle", "10-х чисел": "middle",
-    "20-е числа": "end", "20-х числах": "end", "20-х чисел": "end",
+    "10-е числа": "tens", "10-х числах": "tens", "10-х чисел": "tens",
+    "20-е числа": "twenties", "20-х числах": "twenties", "20-х чисел": "twenties",
 }  # fmt: skip
 EDGES_EN: dict[str, str] = {
     "early": "begin", "beginning of": "begin", "start of": "begin", "first days of": "begin",

@@ -354,6 +354,9 @@ MONTH_PARTS: dict[str, tuple[int, int | None, int | None]] = {
     "end": (21, None, None),
     "first_half": (1, 15, 0),
     "second_half": (16, None, 15),
+    # "20-е числа февраля" is 02-20..02-28 (GUIDELINES.md, settled calls); "10-е числа" 10..19.
+    "tens": (10, 19, 9),
+    "twenties": (20, None, 19),
 }
 DECADE_PARTS = {1: "begin", 2: "middle", 3: "end"}
 

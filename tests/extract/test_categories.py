@@ -61,6 +61,24 @@ SIGNINGS = [
     ("Также подтверждены сроки визита Председателя КНР.", "ru", REAFFIRMED),
 ]
 
+SHARED_RESULTS = [
+    ("Делегации пришли к договорённости о взаимном признании дипломов.", "ru", AGREED),
+    ("Министры пришли к общему мнению, что кризис требует политического решения.", "ru", REAFFIRMED),
+    ("Я пришёл к выводу, что переговоры зашли в тупик.", "ru", None),
+    ("Переговорщики нашли компромисс по тарифам на транзит газа.", "ru", AGREED),
+    ("Отмечена близость позиций двух стран по проблематике Арктики.", "ru", REAFFIRMED),
+    ("Президенты подчеркнули обоюдную заинтересованность в расширении торговли.", "ru", REAFFIRMED),
+    ("Президент подчеркнул важность диалога.", "ru", None),
+    ("The delegations came to a common understanding on the sequence of steps.", "en", AGREED),
+    ("An agreement in principle on visa facilitation was reached.", "en", AGREED),
+    ("The negotiators found a mutually acceptable solution on fishing quotas.", "en", AGREED),
+    ("The closeness of the approaches of Russia and Chile was noted.", "en", REAFFIRMED),
+    ("The ministers stressed their mutual interest in expanding air links.", "en", REAFFIRMED),
+    ("The minister stressed the importance of dialogue.", "en", None),
+    ("Both countries intend to raise trade to ten billion dollars.", "en", REAFFIRMED),
+    ("Mutual interest in energy projects was emphasised.", "en", REAFFIRMED),
+]
+
 HISTORY_AND_HOPE = [
     # A modal's reach ends at a contrast.
     ("Мы не хотим ничего лишнего, но твёрдо условились защищать своё.", "ru", AGREED),
@@ -69,7 +87,8 @@ HISTORY_AND_HOPE = [
 
 
 @pytest.mark.parametrize(
-    ("text", "lang", "expected"), SHARED_VIEWS + JOINT_STATES + COUNTERPART + SIGNINGS + HISTORY_AND_HOPE
+    ("text", "lang", "expected"),
+    SHARED_VIEWS + JOINT_STATES + COUNTERPART + SIGNINGS + SHARED_RESULTS + HISTORY_AND_HOPE,
 )
 def test_category(text, lang, expected):
     assert classify(text, lang) == expected
@@ -110,6 +129,23 @@ def test_agreeing_with_you_in_a_press_dialogue_is_said_to_a_journalist():
 )
 def test_history(text, lang, expected):
     assert is_history(text, lang, dt.date(2025, 6, 1)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # Dated well before the statement, before the verb: other talks, told as history.
+        ("At the summit in Lima on 14 August, understandings were reached on fishing.", False),
+        ("At the summit on 20 November 2024 the leaders signed a treaty on fishing.", False),
+        # The talks the statement covers, a few days before it.
+        ("On 1 December the sides agreed to resume flights.", True),
+        # A date after the verb is what was agreed, not when.
+        ("The sides agreed to meet again on 14 August.", True),
+    ],
+)
+def test_an_agreement_dated_at_earlier_talks_is_history(text, found):
+    agreements = find_agreements([_sentence(text)], lang="en", today=dt.date(2025, 12, 3), counterpart="PE")
+    assert bool(agreements) is found
 
 
 def test_a_joint_document_statement_gives_agreements_to_we():

@@ -10,14 +10,15 @@ from __future__ import annotations
 # One regular expression per line reads better than a wrapped one.
 # fmt: off
 # Nouns naming something that happens on a date. "strong" ones make a
-# diplomatic happening by themselves; "weak" ones (a celebration, a ceremony)
-# are events, but next to a holiday they need a strong noun or a participation
-# verb too ("приедет на празднование", "a parade that leaders attend").
+# diplomatic happening by themselves; "weak" ones (a parade, a celebration, a
+# ceremony) are events only where the text ties leaders or foreign guests to
+# them ("приедет на празднование", "у Вас на параде", "a parade that leaders
+# attend"; GUIDELINES.md, settled calls).
 EVENT_NOUNS_STRONG = {
     "ru": (
         r"\b(?:встреч(?:а|е|и|у|ей|ами|ах|ам)?\b|визит\w*|переговор\w*|консультаци\w*|саммит\w*|форум\w*|сесси[яиюей]\w*|заседани\w*"
         r"|бизнес-мисси\w*|мисси[яиюей]|подписани\w*|председательств(?:о|а|е|ом|у)\b|учени[яйе]\b|учениях|выбор(?:ы|ов|ах|ам)\b|выборн\w+\s+кампани\w*"
-        r"|конференци\w*|пресс-конференци\w*|совещани\w*|брифинг\w*|парад\w*|обмен\w*\s+(?:\w+\s+)?(?:пленн|военнопленн|удерживаем)\w*"
+        r"|конференци\w*|пресс-конференци\w*|совещани\w*|брифинг\w*|обмен\w*\s+(?:\w+\s+)?(?:пленн|военнопленн|удерживаем)\w*"
         r"|перемири\w*|прекращени\w+\s+огня|съезд\w*|конгресс\w*|ассамбле\w*|раунд\w*|турне|поездк\w*|референдум\w*|инаугураци\w*"
         # International contests and festivals bring foreign guests; domestic ones are no diplomatic happening.
         r"|международн\w+\s+(?:[\w-]+\s+){0,2}(?:конкурс|фестивал|выставк)\w*"
@@ -27,16 +28,16 @@ EVENT_NOUNS_STRONG = {
     ),
     "en": (
         r"\b(?:meetings?|visits?|talks|consultations?|summits?|forums?|fora|sessions?|missions?|signing|presidency|chairmanship|chairship"
-        r"|(?:military|joint|naval|command-staff|command\s+staff)\s+exercises?|exercises|drills|elections?|polls|conferences?|news\s+conference|press\s+conference|briefings?|parades?"
+        r"|(?:military|joint|naval|command-staff|command\s+staff)\s+exercises?|exercises|drills|elections?|polls|conferences?|news\s+conference|press\s+conference|briefings?"
         r"|exchange\s+of\s+(?:\w+\s+)?(?:prisoners|detainees|bodies)|(?:prisoner|POW)\s+exchange|ceasefire|truce|congress|round\s+of\s+(?:talks|consultations|negotiations)"
         r"|tour|trip|negotiations|referendum|inauguration|plenary|international\s+(?:\w+\s+){0,2}(?:contest|festival|exhibition)"
         r"|will\s+(?:\w+\s+)?(?:meet|visit|travel|hold|host|chair|preside|assume\s+the\s+(?:presidency|chairmanship)))\b"
     ),
 }
 EVENT_NOUNS_WEAK = {
-    "ru": r"\b(?:празднован\w*|участи\w*\s+в\s+(?:[\w-]+\s+){0,3}мероприяти\w*|торжеств\w*|торжественн\w+\s+мероприяти\w*|праздничн\w+\s+мероприяти\w*|юбилейн\w+\s+мероприяти\w*|церемони\w*"
+    "ru": r"\b(?:парад\w*|празднован\w*|участи\w*\s+в\s+(?:[\w-]+\s+){0,3}мероприяти\w*|торжеств\w*|торжественн\w+\s+мероприяти\w*|праздничн\w+\s+мероприяти\w*|юбилейн\w+\s+мероприяти\w*|церемони\w*"
     r"|мероприяти\w*\s+(?:[\w-]+\s+){0,3}с\s+участием)",
-    "en": r"\b(?:celebrations?|festivities|commemorations?|ceremon(?:y|ies)|events?\s+(?:\w+\s+){0,3}(?:with\s+the\s+participation|attended\s+by))\b",
+    "en": r"\b(?:parades?|celebrations?|festivities|commemorations?|ceremon(?:y|ies)|events?\s+(?:\w+\s+){0,3}(?:with\s+the\s+participation|attended\s+by))\b",
 }
 
 # The happening is what an anniversary counts from ("25 лет подписания
@@ -100,8 +101,11 @@ HOLIDAY = {
 }
 # Taking part, which turns a celebration into an event (leaders attend it).
 PARTICIPATION = {
-    "ru": r"\b(?:участи[еяю]|участвовать|прим(?:ет|ут)\s+участие|приедет|приедут|посетит|посетят|прибудет|прибудут|направит|визит\w*|встрет\w+|парад\w*)",
-    "en": r"\b(?:attend|participate|participation|visit|will\s+come|will\s+arrive|parade|meet)\w*",
+    "ru": (
+        r"\b(?:участи[еяю]|участвовать|прим(?:ет|ут)\s+участие|приедет|приедут|посетит|посетят|прибудет|прибудут|направит|визит\w*|встрет\w+"
+        r"|у\s+(?-i:Вас)\s+на|буд(?:ет|ут|у|ем|ете)\s+(?:\w+\s+)?(?:у\s+(?-i:Вас)|в\s+Москве)|лидер\w*|глав\w*\s+государств\w*|гост\w*|делегаци\w*)"
+    ),
+    "en": r"\b(?:attend|participate|participation|visit|will\s+come|will\s+arrive|meet|leaders?|heads\s+of\s+state|guests?|delegations?)\w*",
 }
 
 # An invitation made or accepted, or attendance confirmed: the guest's coming

@@ -233,9 +233,11 @@ def event_from_sentence(
     # A holiday or an anniversary is an event only when someone comes to it
     # or a diplomatic happening is announced beside it.
     nouns = [m for m in strong if not VERB_LIKE.match(m.group(0))]
-    if compiled.holiday.search(text) and not (
-        (nouns and future) or invitations or compiled.participation.search(text)
-    ):
+    taking_part = bool(invitations or compiled.participation.search(text))
+    if compiled.holiday.search(text) and not ((nouns and future) or taking_part):
+        return None
+    # A parade or a ceremony alone is an event only with leaders or guests at it.
+    if not strong and not taking_part:
         return None
     all_dates = find_dates(text, today=today, lang=lang)
     dates = _dates_ahead(

@@ -188,6 +188,11 @@ TODAY = dt.date(2025, 4, 10)
         # An international contest brings foreign guests.
         ("Международный песенный конкурс пройдёт в Сочи в августе.", "ru", ("2025-08-01", "2025-08-31")),
         ("the delegation will attend the upcoming 2026 Review Conference", "en", ("2026-01-01", "2026-12-31")),
+        # A parade or a ceremony is an event with leaders or guests at it, not alone.
+        ("В мае Президент будет у Вас на параде.", "ru", ("2025-05-01", "2025-05-31")),
+        ("Торжественная церемония с участием глав государств пройдёт 3 июня.", "ru", ("2025-06-03", "2025-06-03")),
+        ("3 июня – церемония возложения венков у мемориала.", "ru", None),
+        ("On 3 June, a parade will be held in the city centre.", "en", None),
         # No event: a past invitation date, a domestic contest, no date.
         ("Мы пригласили министра в марте.", "ru", None),
         ("Школьный конкурс рисунков пройдёт в мае.", "ru", None),

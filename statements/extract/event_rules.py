@@ -21,7 +21,7 @@ EVENT_NOUNS_STRONG = {
         r"|конференци\w*|пресс-конференци\w*|совещани\w*|брифинг\w*|обмен\w*\s+(?:\w+\s+)?(?:пленн|военнопленн|удерживаем)\w*"
         r"|перемири\w*|прекращени\w+\s+огня|съезд\w*|конгресс\w*|ассамбле\w*|раунд\w*|турне|поездк\w*|референдум\w*|инаугураци\w*"
         # International contests and festivals bring foreign guests; domestic ones are no diplomatic happening.
-        r"|международн\w+\s+(?:[\w-]+\s+){0,2}(?:конкурс|фестивал|выставк)\w*"
+        r"|международн\w+\s+(?:[\w-]+\s+){0,2}(?:конкурс|фестивал|выставк)\w*|(?:конкурс|фестивал)\w*\s+«"
         r"|совет\w*\s+глав|дни\s+(?:\w+\s+)?(?:культуры|кино)|дней\s+(?:\w+\s+)?(?:культуры|кино)"
         r"|встрет(?:ится|ятся|имся|иться)|посет(?:ит|ят|им|ить)|прибуд(?:ет|ут)|приед(?:ет|ут)"
         r"|возглавит|буд(?:ет|ут)\s+(?:\w+\s+)?(?:возглавлять|председательствовать|председателем))"
@@ -57,7 +57,7 @@ PLAN_PERIOD = {
 # Verbs and participles that put a happening in the future.
 FUTURE_MARKERS = {
     "ru": (
-        r"\b(?:состо[ия]тся|пройд[её]т|пройдут|буд(?:ет|ут)\s+(?:\w+\s+)?(?:проведен\w*|организован\w*|осуществл[её]н\w*|открыт\w*|подписан\w*|принят\w*|возглавлять|председательствовать|проходить|работать|обсужден\w*)"
+        r"\b(?:состо[ия]тся|пройд[её]т|пройдут|продолж(?:ится|атся)|возобнов(?:ится|ятся)|буд(?:ет|ут)\s+(?:\w+\s+)?(?:проведен\w*|организован\w*|осуществл[её]н\w*|открыт\w*|подписан\w*|принят\w*|возглавлять|председательствовать|проходить|работать|обсужден\w*)"
         r"|провед[её]т|проведут|провед[её]м|посетит|посетят|посетим|встретится|встретятся|встретимся|прибудет|прибудут|приедет|приедут"
         r"|прим(?:ет|ут)\s+участие|возглавит|откроется|откроются|начн[её]тся|стартует|стартуют|соберутся|собер[её]тся|отправится|направится"
         r"|запланирован\w*|намечен\w*|планиру\w+|предстоит|предстоящ\w+|ожида\w+|грядущ\w+|очередн\w+|будущ\w+|назначен\w*|перенес[её]н\w*"
@@ -68,7 +68,7 @@ FUTURE_MARKERS = {
     ),
     "en": (
         r"\b(?:will\s+(?:\w+\s+)?(?:be\s+held|take\s+place|hold|host|visit|meet|attend|participate|chair|preside|travel|arrive|begin|open|start|convene"
-        r"|sign|head|lead|assume|be\s+hosted|be\s+convened|be\s+broadcast|deliver|address|pay|make|come|go|be\s+in|be\s+on|mark|enter)"
+        r"|sign|head|lead|assume|continue|resume|be\s+hosted|be\s+convened|be\s+broadcast|deliver|address|pay|make|come|go|be\s+in|be\s+on|mark|enter)"
         r"|(?:is|are|was|were)\s+(?:\w+\s+)?(?:scheduled|planned|expected|set|due|slated|to\s+be\s+held|going\s+to)"
         r"|scheduled\s+(?:for|to)|upcoming|forthcoming|next|planned\s+for|to\s+be\s+held"
         r"|(?:agreed|decided|plan|plans|intend|intends)\s+to\s+(?:\w+\s+)?(?:hold|meet|visit|convene|organi[sz]e|sign)"

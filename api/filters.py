@@ -1,6 +1,6 @@
 """The pages' FilterSets, with what only the API needs on top: a sort whitelist, the events page's month.
 
-Every filter of statements.filters is inherited unchanged, so a filter means
+Every filter of statements.search.filters is inherited unchanged, so a filter means
 the same thing on a page and in the API. The backend is stricter than a page
 form about malformed values: a page may quietly ignore `has_agreements=maybe`,
 an API client gets a 400 naming the parameter.
@@ -19,8 +19,8 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework.exceptions import ValidationError
 
 from statements.choices import Precision
-from statements.filters import AgreementFilter, EventFilter
 from statements.models import Country, Person, Topic
+from statements.search.filters import AgreementFilter, EventFilter
 
 # A filter's text (a search query, a party) longer than this is refused: no
 # real query is, and lemmatising megabytes of words would tie up a worker.

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
 
-from statements.pagination import EstimatingPaginator
+from statements.search.pagination import EstimatingPaginator
 
 PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
@@ -36,7 +36,7 @@ class StatementPagination(PageNumberPagination):
 
     def get_paginated_response(self, data):
         response = super().get_paginated_response(data)
-        # Past EXACT_COUNT_LIMIT matches `count` is the planner's estimate (statements.pagination).
+        # Past EXACT_COUNT_LIMIT matches `count` is the planner's estimate (statements.search.pagination).
         response.data["count_is_estimate"] = self.page.paginator.estimated
         return response
 

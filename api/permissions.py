@@ -2,7 +2,7 @@
 
 from rest_framework.permissions import SAFE_METHODS, DjangoModelPermissionsOrAnonReadOnly
 
-from statements.admin_site import is_editor
+from statements.admin.site import is_editor
 
 
 class EditorsWriteOthersRead(DjangoModelPermissionsOrAnonReadOnly):

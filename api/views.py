@@ -19,9 +19,9 @@ from api import filters as f
 from api import serializers as s
 from api.permissions import EditorsWriteOthersRead
 from api.schema import ArchiveAutoSchema
-from statements import exchange
-from statements.filters import StatementFilter
 from statements.models import Agreement, Country, Event, Person, Statement, Topic
+from statements.search.filters import StatementFilter
+from statements.services import exchange
 
 
 class ApiView:

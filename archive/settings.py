@@ -24,7 +24,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG el
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
-    "statements.admin_site.ArchiveAdminConfig",  # django.contrib.admin, for editors only
+    "statements.admin.apps.ArchiveAdminConfig",  # django.contrib.admin, for editors only
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

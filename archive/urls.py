@@ -6,7 +6,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", include("api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("", include("statements.urls")),
+    path("", include("statements.web.urls")),
 ]
 
 if settings.DEBUG:

@@ -3,7 +3,7 @@
 Parent side: `one_process`, `two_processes` and `extraction` start children and
 collect their JSON. Child side: `python -m bench.ingest run FILE --limit N
 [--checkpoints 500,2000] [--shard I/M]` ingests the first N records of FILE
-(the I-th of every M when sharded) with statements.pipeline.ingest_items and
+(the I-th of every M when sharded) with statements.services.ingest.ingest_items and
 reports, at each checkpoint, the seconds so far and the process's peak RSS
 (ru_maxrss, a high-water mark: equal figures at 500 and 2,000 mean memory does
 not grow with N). `python -m bench.ingest extract` times extraction alone.
@@ -56,7 +56,7 @@ def extraction() -> dict:
 def child_run(path: Path, limit: int, checkpoints: list[int], shard: tuple[int, int]) -> None:
     setup_django()
     from statements.parse.files import iter_file
-    from statements.pipeline import Summary, ingest_items
+    from statements.services.ingest import Summary, ingest_items
 
     index, of = shard
     items = (item for i, item in enumerate(islice(iter_file(path), limit)) if i % of == index)
@@ -88,7 +88,7 @@ def child_extract() -> None:
     setup_django()
     from statements.extract import extract
     from statements.parse import parse_record
-    from statements.search import search_document
+    from statements.search.document import search_document
 
     with KREMLIN.open(encoding="utf-8") as handle:
         parsed = [parse_record(json.loads(line)) for line in handle if line.strip()]

@@ -109,7 +109,7 @@ def render(r: dict) -> str:
 
     one, two = r["ingest_one"], r["ingest_two"]
     out += ["", "## Ingest (issue 3): UN General Debate speeches through parse, extract and store", ""]
-    out.append("statements.pipeline.ingest_items in a child process per run, into an emptied `archive_bench`; "
+    out.append("statements.services.ingest.ingest_items in a child process per run, into an emptied `archive_bench`; "
                "peak memory is the process's ru_maxrss, a high-water mark read at each checkpoint of one run.")
     out += ["", "| processes | statements | seconds | statements/s | peak memory (MB) | failed |",
             "|---|---|---|---|---|---|"]

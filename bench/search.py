@@ -108,8 +108,8 @@ def _time(fn, reps: int) -> tuple[list[float], str]:
 
 
 def measure_search(reps: int) -> dict:
-    from statements.filters import StatementFilter
     from statements.models import Statement
+    from statements.search.filters import StatementFilter
 
     rows, groups, searching, everything = [], {}, [], []
     for label, group, params in CASES:
@@ -196,8 +196,8 @@ def child_explain(querystring: str) -> None:
     from django.db import connection
     from django.http import QueryDict
 
-    from statements.filters import StatementFilter
     from statements.models import Statement
+    from statements.search.filters import StatementFilter
 
     queryset = StatementFilter(QueryDict(querystring), queryset=Statement.objects.for_list()).qs[:20]
     sql, params = queryset.query.sql_with_params()

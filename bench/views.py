@@ -13,8 +13,8 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
-from statements.filters import StatementFilter
 from statements.models import Statement
+from statements.search.filters import StatementFilter
 
 PAGE_SIZE = 20
 

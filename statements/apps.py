@@ -5,8 +5,8 @@ from django.db.models.signals import post_migrate
 def _sync_vocabularies(sender, using="default", **kwargs):
     from django.contrib.auth.models import Group, Permission
 
-    from statements import editors, vocabularies
     from statements.models import Country, Topic
+    from statements.services import editors, vocabularies
 
     vocabularies.sync_countries(Country)
     vocabularies.sync_topics(Topic)

@@ -89,7 +89,7 @@ class PersonName(models.Model):
 class Statement(models.Model):
     # The identity of a statement across re-ingestion: mid.ru's document
     # number when there is one, else the source URL, else a hash of the
-    # record's provenance, title and date (statements.services.identity_key).
+    # record's provenance, title and date (statements.services.store.identity_key).
     key = models.CharField(max_length=500, unique=True)
     title = models.TextField(_("title"))
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER, db_index=True)
@@ -108,7 +108,7 @@ class Statement(models.Model):
     checksum = models.CharField(max_length=64)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    # Filled by the store service (statements.search): search_vector finds,
+    # Filled by the store service (statements.search.document): search_vector finds,
     # from title (A), people and countries (B), body (C), lemmas beside the
     # stems, and adjacent word pairs for phrases; rank_vector orders, from
     # title (A) and lead (B), small enough to stay in the row.

@@ -13,7 +13,7 @@ from django.db import models
 from django.db.models import Count, F, OuterRef, Prefetch, Subquery, Value
 from django.db.models.functions import Coalesce
 
-from statements.search_query import LexemesQuery, lemmatised, match_query, rank_query
+from statements.search.query import LexemesQuery, lemmatised, match_query, rank_query
 
 HEADLINE_START, HEADLINE_STOP = "\x02", "\x03"
 # Words of a query, less the excluded ones ("-Курилы").
@@ -86,8 +86,8 @@ class StatementQuerySet(models.QuerySet):
         """Statements matching a web-search query, annotated with their rank.
 
         `required`: lexemes every result must hold as well, such as a chosen
-        country ("@country:JP", statements.search.link_lexeme). The match is
-        one tsquery decided by the GIN index alone (statements.search_query);
+        country ("@country:JP", statements.search.document.link_lexeme). The match is
+        one tsquery decided by the GIN index alone (statements.search.query);
         the rank reads only the small rank_vector of the row: title and lead.
         """
         query = query or ""

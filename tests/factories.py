@@ -7,7 +7,7 @@ import itertools
 
 from statements.extract.records import Agreement, Event, Extraction
 from statements.parse.records import ParsedStatement
-from statements.services import store_statement
+from statements.services.store import store_statement
 
 _numbers = itertools.count(1)
 

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from statements.choices import Origin
 from statements.extract.records import Extraction
 from statements.models import Agreement, Event
-from statements.services import reextract_statement
+from statements.services.store import reextract_statement
 from tests.factories import agreement, event, make_statement, parsed_statement
 
 pytestmark = pytest.mark.django_db

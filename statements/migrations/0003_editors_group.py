@@ -10,7 +10,7 @@ def create_group(apps, schema_editor):
         app_config.models_module = True
         create_permissions(app_config, apps=apps, verbosity=0)
         app_config.models_module = None
-    from statements.editors import ensure_group
+    from statements.services.editors import ensure_group
 
     ensure_group(apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"))
 

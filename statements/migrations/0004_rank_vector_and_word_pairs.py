@@ -1,4 +1,4 @@
-"""rank_vector beside search_vector; adjacent word pairs and link lexemes in search_vector (statements.search).
+"""rank_vector beside search_vector; adjacent word pairs and link lexemes in search_vector (statements.search.document).
 
 Existing statements get both from their stored title and body: the pairs are
 added to the vector they have, the rank vector is computed as the store
@@ -14,7 +14,7 @@ BATCH = 500
 
 
 def fill(apps, schema_editor):
-    from statements.search import lead, lemmatised, rank_config, word_pairs
+    from statements.search.document import lead, lemmatised, rank_config, word_pairs
 
     Statement = apps.get_model("statements", "Statement")
     rows = Statement.objects.order_by("pk").values_list("pk", "language", "title", "body")

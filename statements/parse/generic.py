@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from statements.parse.dates import date_from_doc_number, find_last_date, parse_record_date
 from statements.parse.kinds import detect_kind
 from statements.parse.leftovers import strip_trailing_chrome
 from statements.parse.places import place_from_title
+from statements.parse.published import date_from_doc_number, find_last_date, parse_record_date
 from statements.parse.records import ParsedStatement, ParseError
 from statements.parse.speakers import english_title_speakers, merge, record_speaker, russian_title_speakers
 from statements.parse.text import detect_lang, join_paragraphs, paragraphs_of, squash_spaces

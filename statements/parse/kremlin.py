@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
-from statements.parse.dates import RU_MONTH_WORD, find_date, parse_clock, parse_record_date
 from statements.parse.kinds import detect_kind
 from statements.parse.kremlin_meta import remove_glossary, remove_tooltips, split_meta_block
 from statements.parse.places import city_of_place_field
+from statements.parse.published import RU_MONTH_WORD, find_date, parse_clock, parse_record_date
 from statements.parse.records import ParsedStatement
 from statements.parse.reflow import reflow
 from statements.parse.text import join_paragraphs, squash_spaces, tidy_punctuation

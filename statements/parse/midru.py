@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from statements.parse.dates import DOC_NUMBER
 from statements.parse.generic import build_statement, record_lang
+from statements.parse.published import DOC_NUMBER
 from statements.parse.records import ParsedStatement
 from statements.parse.text import paragraphs_of, squash_spaces
 

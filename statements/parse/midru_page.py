@@ -12,9 +12,9 @@ leftovers.py.
 
 from __future__ import annotations
 
-from statements.parse.dates import parse_clock
 from statements.parse.generic import build_statement, record_lang
 from statements.parse.midru import strip_site_name, take_doc_number
+from statements.parse.published import parse_clock
 from statements.parse.records import ParsedStatement, ParseError
 from statements.parse.text import join_wrapped, split_lines
 

@@ -7,7 +7,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-from statements.parse.dates import find_last_date
+from statements.parse.published import find_last_date
 
 COUNTRIES_CSV = Path(__file__).resolve().parents[1] / "data" / "countries.csv"
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 
-from statements.parse.dates import EN_MONTH_WORD, parse_record_date
 from statements.parse.generic import record_lang
 from statements.parse.kinds import detect_kind
 from statements.parse.leftovers import strip_trailing_chrome
 from statements.parse.places import place_from_title, place_of_happening, tidy_place
+from statements.parse.published import EN_MONTH_WORD, parse_record_date
 from statements.parse.records import ParsedStatement
 from statements.parse.speakers import english_officials, english_title_speakers, merge, russian_title_speakers
 from statements.parse.text import (

@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from statements.parse.dates import parse_record_date
 from statements.parse.names import english_surname
+from statements.parse.published import parse_record_date
 from statements.parse.records import ParsedStatement, ParseError
 from statements.parse.text import join_paragraphs, paragraphs_of, squash_spaces
 

@@ -10,8 +10,8 @@ import pytest
 from django.core.management import call_command
 
 from statements.choices import Origin
-from statements.exchange import STATEMENT_FIELDS
 from statements.models import Agreement, Event, Person, Statement
+from statements.services.exchange import STATEMENT_FIELDS
 
 pytestmark = pytest.mark.django_db
 

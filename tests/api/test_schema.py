@@ -5,7 +5,7 @@ from django.utils.translation import override
 from drf_spectacular.generators import SchemaGenerator
 
 from statements.choices import Kind, Precision
-from statements.filters import AgreementFilter, EventFilter, StatementFilter
+from statements.search.filters import AgreementFilter, EventFilter, StatementFilter
 
 pytestmark = pytest.mark.django_db
 

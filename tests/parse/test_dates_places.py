@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from statements.parse.dates import date_from_doc_number, find_last_date, parse_record_date
 from statements.parse.places import city_of_place_field, place_from_title, place_of_happening
+from statements.parse.published import date_from_doc_number, find_last_date, parse_record_date
 from statements.parse.records import ParseError
 from statements.parse.ungd import debate_date
 

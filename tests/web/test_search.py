@@ -8,8 +8,8 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from statements.filters import StatementFilter
 from statements.models import Statement
+from statements.search.filters import StatementFilter
 from tests.factories import make_statement
 
 pytestmark = pytest.mark.django_db

@@ -11,10 +11,11 @@ import datetime as dt
 import pytest
 from django.db import connection
 
-from statements import facets, filters, pagination, querysets
+from statements import querysets
 from statements.models import Statement
-from statements.search import lead, phrase_words, word_pairs
-from statements.search_query import Term, parse
+from statements.search import facets, filters, pagination
+from statements.search.document import lead, phrase_words, word_pairs
+from statements.search.query import Term, parse
 from tests.factories import make_statement
 
 
@@ -160,7 +161,7 @@ def test_link_filters_as_lexemes_give_what_the_link_tables_say():
     from statements.extract import extract
     from statements.models import StatementCountry, StatementPerson, StatementTopic
     from statements.parse import parse_record
-    from statements.services import store_statement
+    from statements.services.store import store_statement
 
     for path in sorted((Path(__file__).resolve().parents[1] / "data").glob("*/*.in.json")):
         record = json.loads(path.read_text(encoding="utf-8"))

@@ -5,8 +5,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from statements.extract import extract
+from statements.extract.gold import load_source
 from statements.extract.scoring import HOLD_OUT_EVERY, prediction_record, score, split_held_out
-from statements.gold import load_source
 from statements.parse import parse_record
 
 GOLD_DIR = settings.BASE_DIR.parent / "shared" / "gold"

@@ -3,9 +3,9 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 from django.http import QueryDict
 
-from statements import exchange
-from statements.filters import StatementFilter
 from statements.models import Statement
+from statements.search.filters import StatementFilter
+from statements.services import exchange
 
 
 class Command(BaseCommand):

@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from statements import exchange
+from statements.services import exchange
 
 
 class Command(BaseCommand):

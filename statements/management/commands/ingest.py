@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from statements.parse.files import iter_file
-from statements.pipeline import Summary, expand_paths, ingest_items
+from statements.services.ingest import Summary, expand_paths, ingest_items
 
 
 class Command(BaseCommand):

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
 from statements.models import Statement
-from statements.services import reextract_stored
+from statements.services.store import reextract_stored
 
 
 class Command(BaseCommand):

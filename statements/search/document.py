@@ -3,7 +3,7 @@
 Postgres' `russian` snowball stemmer misses nominative forms (остров -> остр
 but островах -> остров; Лавров -> лавр but Лаврова -> лавров), so beside the
 stemmed text we index pymorphy3 lemmas under the `simple` configuration, and a
-query is matched against both (statements.search_query).
+query is matched against both (statements.search.query).
 
 Two vectors per statement, both written by the store service:
 

@@ -1,10 +1,9 @@
 """The admin is the editors' workplace: superusers and the Editors group only."""
 
 from django.contrib.admin import AdminSite
-from django.contrib.admin.apps import AdminConfig
 from django.utils.translation import gettext_lazy as _
 
-from statements import editors
+from statements.services import editors
 
 
 def is_editor(user) -> bool:
@@ -17,7 +16,3 @@ class ArchiveAdminSite(AdminSite):
     def has_permission(self, request) -> bool:
         # Staff status alone is not enough, so an account cannot wander in by accident.
         return super().has_permission(request) and is_editor(request.user)
-
-
-class ArchiveAdminConfig(AdminConfig):
-    default_site = "statements.admin_site.ArchiveAdminSite"

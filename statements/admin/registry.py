@@ -25,7 +25,7 @@ from statements.models import (
     StatementTopic,
     Topic,
 )
-from statements.pagination import EstimatingPaginator
+from statements.search.pagination import EstimatingPaginator
 
 
 class EditorTouchMixin:
@@ -102,7 +102,7 @@ URL = re.compile(r"https?://\S+")
 
 @admin.register(Statement)
 class StatementAdmin(admin.ModelAdmin):
-    # Past 20,000 results the count is the planner's estimate (statements.pagination).
+    # Past 20,000 results the count is the planner's estimate (statements.search.pagination).
     paginator = EstimatingPaginator
     list_display = ["title", "published_on", "kind", "language", "doc_number"]
     list_filter = ["kind", "language", ("countries", admin.RelatedOnlyFieldListFilter), "published_on",
@@ -148,7 +148,7 @@ class StatementAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Re-extract (keeps every editor's work)"), permissions=["change"])
     def reextract(self, request, queryset):
-        from statements.services import reextract_stored
+        from statements.services.store import reextract_stored
 
         count = 0
         for statement in queryset:

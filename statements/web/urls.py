@@ -1,6 +1,6 @@
 from django.urls import path
 
-from statements import feeds, views
+from statements.web import feeds, views
 
 urlpatterns = [
     path("", views.home, name="home"),

@@ -10,7 +10,7 @@ from statements.extract import extract
 from statements.parse import parse_record
 from statements.parse.files import ParseFailure, RawItem, iter_file
 from statements.parse.records import ParseError
-from statements.services import store_statement
+from statements.services.store import store_statement
 
 SUFFIXES = (".txt", ".jsonl", ".csv")
 

@@ -1,4 +1,4 @@
-"""Writes. The only module that changes statements and their extractions.
+"""Storing a parsed and extracted statement: create, update, re-extract.
 
 Each public function is one transaction. Slow, pure work (parsing,
 extraction, lemmatisation) happens before the transaction opens, so locks are
@@ -29,7 +29,7 @@ from statements.models import (
     Topic,
 )
 from statements.parse.records import ParsedStatement, ParseError
-from statements.search import SearchDocument, search_document
+from statements.search.document import SearchDocument, search_document
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
 
@@ -225,9 +225,9 @@ def _update_search_vector(statement: Statement, document: SearchDocument) -> Non
         cursor.execute(SEARCH_VECTORS_SQL, {**document.as_params(), "id": statement.pk})
 
 
-# Both vectors of statements.search, in one UPDATE, after the links are
+# Both vectors of statements.search.document, in one UPDATE, after the links are
 # written: the statement's countries, topics and people go into
-# search_vector as lexemes of their own (statements.search.link_lexeme).
+# search_vector as lexemes of their own (statements.search.document.link_lexeme).
 SEARCH_VECTORS_SQL = """
     UPDATE statements_statement SET
         search_vector =

@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from statements.choices import Kind, Language
 from statements.models import Agreement, Country, Event, Person, Statement, Topic
 from statements.querysets import search_limits
-from statements.search import link_lexeme
-from statements.widgets import QuickSelectMultiple
+from statements.search.document import link_lexeme
+from statements.web.widgets import QuickSelectMultiple
 
 
 class LinkedMultipleChoiceFilter(filters.ModelMultipleChoiceFilter):
@@ -20,7 +20,7 @@ class LinkedMultipleChoiceFilter(filters.ModelMultipleChoiceFilter):
     Choices are named by code, slug or key (`to_field_name`) and validated
     here; StatementFilter.filter_queryset applies them, with the words of
     `q`, as one tsquery over the links' lexemes in the search vector
-    (statements.search.link_lexeme).
+    (statements.search.document.link_lexeme).
     """
 
     def __init__(self, *args, link: str, **kwargs):
@@ -90,7 +90,7 @@ class StatementFilter(filters.FilterSet):
         return queryset  # see filter_queryset
 
     def filter_queryset(self, queryset):
-        """The other filters, then the words and the chosen links as one search (statements.search_query)."""
+        """The other filters, then the words and the chosen links as one search (statements.search.query)."""
         queryset = super().filter_queryset(queryset)
         data = self.form.cleaned_data
         required = [lexeme for name in ("country", "topic", "person")

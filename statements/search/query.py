@@ -4,7 +4,7 @@ The syntax is PostgreSQL's websearch_to_tsquery's: words are all required,
 "a quoted phrase" keeps its words together, OR between two terms accepts
 either, a leading minus excludes (`Япония -Курилы`, `Japan OR Китай`).
 We read it ourselves rather than hand it to websearch_to_tsquery because of
-what the index can answer alone (statements.search):
+what the index can answer alone (statements.search.document):
 
 - each word is looked up three ways, Russian stems, English stems and
   lemmas, OR-ed: a nominative "остров" finds "островах" through its lemma;
@@ -26,7 +26,7 @@ from functools import reduce
 from django.contrib.postgres.search import SearchConfig, SearchQuery, SearchQueryField
 from django.db.models import Func, Value
 
-from statements.search import PHRASE_WORD, lemmatised, phrase_words
+from statements.search.document import PHRASE_WORD, lemmatised, phrase_words
 
 # A query longer than this many terms is cut: each term is a few SQL functions.
 MAX_TERMS = 32

@@ -137,7 +137,7 @@ def import_record(record: dict) -> bool:
     for e in record["events"]:
         obj = Event.objects.create(statement=statement, **{k: v for k, v in e.items() if k != "countries"})
         obj.countries.set(e["countries"])
-    from statements.services import refresh_search_vector
+    from statements.services.store import refresh_search_vector
 
     refresh_search_vector(statement)
     return True

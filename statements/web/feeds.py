@@ -13,8 +13,8 @@ from django.utils.feedgenerator import Atom1Feed
 from icalendar import Calendar
 from icalendar import Event as IcsEvent
 
-from statements.filters import StatementFilter
 from statements.models import Country, Event, Statement, Topic
+from statements.search.filters import StatementFilter
 
 FEED_SIZE = 50
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")

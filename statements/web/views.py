@@ -9,11 +9,12 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
 
-from statements import calendar_view, charts, facets
-from statements.filters import AgreementFilter, StatementFilter
 from statements.models import Agreement, Country, Event, Person, Statement, Topic
-from statements.pagination import EstimatingPaginator
-from statements.suggest import corrected_query
+from statements.search import facets
+from statements.search.filters import AgreementFilter, StatementFilter
+from statements.search.pagination import EstimatingPaginator
+from statements.search.suggest import corrected_query
+from statements.web import calendar, charts
 
 PAGE_SIZE = 20
 
@@ -156,10 +157,10 @@ def event_calendar(request):
     if country and not Country.objects.filter(code=country).exists():
         return render(request, "statements/events.html", {"error": f"unknown country code {country!r}"}, status=400)
     try:
-        month = calendar_view.parse_month(request.GET.get("month"), today)
+        month = calendar.parse_month(request.GET.get("month"), today)
     except ValueError as exc:
         return render(request, "statements/events.html", {"error": str(exc)}, status=400)
-    events = list(calendar_view.events_in_month(month, country))
+    events = list(calendar.events_in_month(month, country))
     upcoming_qs = Event.objects.upcoming(today)
     past_qs = Event.objects.past(today)
     if country:
@@ -169,11 +170,11 @@ def event_calendar(request):
         "month": month,
         "previous_month": (month - dt.timedelta(days=1)).replace(day=1),
         "next_month": (month + dt.timedelta(days=32)).replace(day=1),
-        "weeks": calendar_view.month_grid(month, events),
+        "weeks": calendar.month_grid(month, events),
         "month_events": events,
         "upcoming": upcoming,
         "past": past_qs.select_related("statement").order_by("-ends_on", "-id")[:30],
-        "latest_months": [] if upcoming else calendar_view.latest_months_with_events(country=country),
+        "latest_months": [] if upcoming else calendar.latest_months_with_events(country=country),
         "country": country,
         "countries": Country.objects.filter(events__isnull=False).distinct().order_by("name_en"),
         "today": today,

@@ -1,0 +1,2 @@
+"""Every write to the archive: storing a parsed statement (store.py), the ingest pipeline (ingest.py),
+export and import (exchange.py), the vocabularies and the editors' group."""

@@ -6,7 +6,7 @@ STAMP := .stamps
 SHARED := ../shared/corpus
 export DEBUG ?= 1
 
-.PHONY: run test install db-start db-stop migrate sample lint bench clean browser
+.PHONY: run test test-fast install db-start db-stop migrate sample lint bench clean browser
 
 $(STAMP)/venv: pyproject.toml requirements.lock
 	@mkdir -p $(STAMP)
@@ -25,6 +25,7 @@ db-stop: install
 
 migrate: db-start
 	$(PY) manage.py migrate --no-input
+	$(PY) manage.py createcachetable
 	$(PY) manage.py collectstatic --no-input -v0
 
 # The bundled sample, then the mid.ru and kremlin.ru samples when shared/ is there.
@@ -48,6 +49,11 @@ test: install browser db-start
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest
+
+# The quick loop, under a minute: every test but those marked slow (browsers, other processes,
+# the whole corpus or dev set, tests/hardening).
+test-fast: install db-start
+	$(PY) -m pytest -m "not slow"
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -9,10 +9,8 @@ an API client gets a 400 naming the parameter.
 from __future__ import annotations
 
 import calendar
-import datetime as dt
 
 import django_filters as filters
-from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema_field
@@ -20,7 +18,7 @@ from rest_framework.exceptions import ValidationError
 
 from statements.choices import Precision
 from statements.models import Country, Person, Topic
-from statements.search.filters import AgreementFilter, EventFilter
+from statements.search.filters import AgreementFilter, EventFilter, MonthField
 
 # A filter's text (a search query, a party) longer than this is refused: no
 # real query is, and lemmatising megabytes of words would tie up a worker.
@@ -82,20 +80,6 @@ class AgreementAPIFilter(SortedFilterSet, AgreementFilter):
 
     class Meta(AgreementFilter.Meta):
         fields = [*AgreementFilter.Meta.fields, "sort"]
-
-
-class MonthField(forms.CharField):
-    """'2018-08' -> the first day of that month."""
-
-    def to_python(self, value):
-        value = super().to_python(value)
-        if not value:
-            return None
-        try:
-            year, month = value.split("-")
-            return dt.date(int(year), int(month), 1)
-        except ValueError:
-            raise forms.ValidationError(_("A month looks like 2018-08.")) from None
 
 
 @extend_schema_field({"type": "string", "pattern": r"^\d{4}-\d{2}$", "example": "2018-08",

@@ -1,13 +1,11 @@
-"""Pages of at most MAX_PAGE_SIZE rows; a malformed `page` or `page_size` is a 400 naming it."""
+"""Pages of at most settings.MAX_PAGE_SIZE rows; a malformed `page` or `page_size` is a 400 naming it."""
 
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
 
 from statements.search.pagination import EstimatingPaginator
-
-PAGE_SIZE = 20
-MAX_PAGE_SIZE = 100
 
 
 def _whole_number(request, name: str, *, maximum: int | None = None) -> int | None:
@@ -27,16 +25,23 @@ def _whole_number(request, name: str, *, maximum: int | None = None) -> int | No
 
 class StatementPagination(PageNumberPagination):
     django_paginator_class = EstimatingPaginator
-    page_size = PAGE_SIZE
     page_size_query_param = "page_size"
-    max_page_size = MAX_PAGE_SIZE
     # A page past the last one is a 404 (the page does not exist); a page that
     # is not a number at all is the client's malformed input, a 400.
     last_page_strings = ()
 
+    # The same sizes as the site's pages, read when asked for, so that a changed setting holds.
+    @property
+    def page_size(self):
+        return settings.PAGE_SIZE
+
+    @property
+    def max_page_size(self):
+        return settings.MAX_PAGE_SIZE
+
     def get_paginated_response(self, data):
         response = super().get_paginated_response(data)
-        # Past EXACT_COUNT_LIMIT matches `count` is the planner's estimate (statements.search.pagination).
+        # Past settings.SEARCH_EXACT_COUNT_LIMIT matches `count` is the planner's estimate.
         response.data["count_is_estimate"] = self.page.paginator.estimated
         return response
 
@@ -64,3 +69,33 @@ class StatementPagination(PageNumberPagination):
              "description": f"Rows per page, 1 to {self.max_page_size} (default {self.page_size}).",
              "schema": {"type": "integer", "minimum": 1, "maximum": self.max_page_size}},
         ]
+
+
+class SearchPagination(StatementPagination):
+    """Statement pages that also say what the search did with the query: the page's notices, in JSON."""
+
+    corrected_query: str | None = None
+    named: list[dict] = []
+
+    def get_paginated_response(self, data):
+        response = super().get_paginated_response(data)
+        response.data["corrected_query"] = self.corrected_query
+        response.data["named"] = self.named
+        return response
+
+    def get_paginated_response_schema(self, schema):
+        schema = super().get_paginated_response_schema(schema)
+        schema["properties"]["corrected_query"] = {
+            "type": "string", "nullable": True,
+            "description": "when `q` found nothing and a misspelt name was corrected: the corrected query, "
+                           "which the results are for",
+        }
+        schema["properties"]["named"] = {
+            "type": "array",
+            "description": "runs of `q` that name a country, organisation or phrase with equivalents, "
+                           "and what was searched for as well",
+            "items": {"type": "object", "properties": {
+                "text": {"type": "string"}, "also": {"type": "array", "items": {"type": "string"}}}},
+        }
+        schema["required"] = [*schema["required"], "corrected_query", "named"]
+        return schema

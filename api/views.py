@@ -6,6 +6,7 @@ from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
 from django.db.models import Count
 from django.http import StreamingHttpResponse
 from django.utils import timezone
+from django.utils.translation import get_language
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_view, inline_serializer
 from rest_framework import mixins, serializers, viewsets
@@ -17,6 +18,7 @@ from rest_framework.throttling import AnonRateThrottle
 
 from api import filters as f
 from api import serializers as s
+from api.pagination import SearchPagination
 from api.permissions import EditorsWriteOthersRead
 from api.schema import ArchiveAutoSchema
 from statements.models import Agreement, Country, Event, Person, Statement, Topic
@@ -39,12 +41,27 @@ class StatementViewSet(ApiView, viewsets.ReadOnlyModelViewSet):
     countries, people and topics. The filters are the search page's."""
 
     filterset_class = StatementFilter
+    pagination_class = SearchPagination
     lookup_value_regex = r"\d+"
 
     def get_queryset(self):
         if self.action == "retrieve":
             return Statement.objects.for_detail()
         return Statement.objects.for_list()
+
+    def list(self, request, *args, **kwargs):
+        """As the search page: a query that finds nothing is searched again with misspelt names corrected."""
+        queryset = self.filter_queryset(self.get_queryset())  # strict: a bad parameter is a 400 naming it
+        page = self.paginate_queryset(queryset)
+        filterset = self.filterset_class(request.query_params, queryset=self.get_queryset(), request=request)
+        if filterset.query.strip() and not self.paginator.page.paginator.count:
+            better = filterset.corrected()
+            if better is not None and better.is_valid():
+                filterset = better
+                self.paginator.corrected_query = better.query
+                page = self.paginate_queryset(better.qs)
+        self.paginator.named = filterset.named(get_language() or "ru") if filterset.query.strip() else []
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     def get_serializer_class(self):
         return s.StatementDetailSerializer if self.action == "retrieve" else s.StatementListSerializer

@@ -87,7 +87,7 @@ else:
 # spinning disks; on SSDs and a cached archive 1.1 is right, and it is what
 # makes the planner answer a search from the GIN index instead of reading
 # every statement's search vector from TOAST (bench/RESULTS.md).
-# work_mem: searches sort up to 10,000 matches (statements.querysets.SORT_LIMIT)
+# work_mem: searches sort up to 10,000 matches (SEARCH_SORT_LIMIT)
 # in memory rather than on disk.
 _options = DATABASES["default"].setdefault("OPTIONS", {})
 _options["options"] = " ".join(filter(None, [
@@ -127,6 +127,41 @@ STORAGES = {
     },
 }
 
+# One cache for the whole site, shared by every worker process, so that
+# throttling counts, the login limit and cached facets and aggregates mean the
+# same in each: PostgreSQL's own table by default (nothing else to run;
+# `manage.py createcachetable` makes it, `make migrate` and the Docker image
+# run it), Redis when REDIS_URL names one.
+REDIS_URL = env_str("REDIS_URL")
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "archive_cache"}}
+
+# Pages of results, on the site and in the API: this many rows, at most the maximum.
+PAGE_SIZE = 20
+MAX_PAGE_SIZE = 100
+
+# Search at scale (statements/querysets.py, statements/search/); figures in
+# bench/RESULTS.md. A search with at most SEARCH_RANK_LIMIT matches is ranked;
+# with at most SEARCH_SORT_LIMIT it is found by the GIN index and sorted by
+# date; past that it is shown newest first by walking the date index. Both are
+# at most SEARCH_RANK_SHARE of the archive and at least SEARCH_RANK_FLOOR:
+# ranking reads one table row per match (about 2.5 µs), walking the date index
+# reads a search vector from TOAST for each statement it passes (0.1-0.5 ms),
+# cheap only when matches are dense, and past a quarter of the table
+# PostgreSQL prefers reading every vector to the GIN index.
+SEARCH_RANK_LIMIT = 5_000
+SEARCH_SORT_LIMIT = 10_000
+SEARCH_RANK_SHARE = 0.25
+SEARCH_RANK_FLOOR = 1_000
+# Above this many matches (by the planner's estimate) the total shown is the
+# estimate: counting every match of a word found in most of the archive reads them all.
+SEARCH_EXACT_COUNT_LIMIT = 20_000
+# Facets are counted for searches of at most this many results: each facet
+# groups every result's links, about 20 ms per thousand results at 100,000 statements.
+SEARCH_FACET_LIMIT = 5_000
+
 REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly"],
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -136,7 +171,7 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "api.pagination.StatementPagination",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "PAGE_SIZE": 20,
+    "PAGE_SIZE": PAGE_SIZE,
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": env_str("API_ANON_RATE", "1200/minute")},
     "EXCEPTION_HANDLER": "api.errors.exception_handler",

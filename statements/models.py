@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from statements.choices import AgreementKind, Kind, Language, Origin, Precision, Role
-from statements.querysets import AgreementQuerySet, EventQuerySet, StatementQuerySet
+from statements.querysets import AgreementQuerySet, EntityQuerySet, EventQuerySet, StatementQuerySet
 
 
 class Country(models.Model):
@@ -19,6 +19,8 @@ class Country(models.Model):
     name_en = models.CharField(_("name (English)"), max_length=100)
     name_ru = models.CharField(_("name (Russian)"), max_length=100)
 
+
+    objects = EntityQuerySet.as_manager()
     class Meta:
         ordering = ["name_en"]
         verbose_name = _("country")
@@ -39,6 +41,8 @@ class Topic(models.Model):
     name_en = models.CharField(_("name (English)"), max_length=120)
     name_ru = models.CharField(_("name (Russian)"), max_length=120)
 
+
+    objects = EntityQuerySet.as_manager()
     class Meta:
         ordering = ["name_en"]
         verbose_name = _("topic")
@@ -60,6 +64,8 @@ class Person(models.Model):
     surname_ru = models.CharField(max_length=100, blank=True)
     surname_en = models.CharField(max_length=100, blank=True)
 
+
+    objects = EntityQuerySet.as_manager()
     class Meta:
         ordering = ["surname_ru", "surname_en"]
         verbose_name = _("person")
@@ -88,8 +94,8 @@ class PersonName(models.Model):
 
 class Statement(models.Model):
     # The identity of a statement across re-ingestion: mid.ru's document
-    # number when there is one, else the source URL, else a hash of the
-    # record's provenance, title and date (statements.services.store.identity_key).
+    # number when there is one, else the source URL with the date, else a hash
+    # of the record's provenance, title and date (statements.services.store.identity_key).
     key = models.CharField(max_length=500, unique=True)
     title = models.TextField(_("title"))
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER, db_index=True)

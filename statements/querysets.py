@@ -1,4 +1,6 @@
-"""Reads: every page, the API and the admin go through these methods."""
+"""Reads of statements, agreements and events as QuerySet methods: search, headlines,
+upcoming and past events, estimated counts. Pages and API filter through the FilterSets of
+statements/search/filters.py, which build on these."""
 
 from __future__ import annotations
 
@@ -6,13 +8,15 @@ import datetime as dt
 import json
 import re
 
+from django.conf import settings
 from django.contrib.postgres.aggregates import ArrayAgg
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import models
-from django.db.models import Count, F, OuterRef, Prefetch, Subquery, Value
+from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
+from statements.search.document import link_lexeme
 from statements.search.query import LexemesQuery, lemmatised, match_query, rank_query
 
 HEADLINE_START, HEADLINE_STOP = "\x02", "\x03"
@@ -33,26 +37,13 @@ def headline_query(query: str) -> SearchQuery:
             | SearchQuery(lemmatised(either), search_type="websearch", config="russian"))
 
 
-# How many matches a search may have to be ranked (RANK_LIMIT), or to be
-# found by the GIN index and then sorted by date (SORT_LIMIT), rather than
-# shown newest first by walking the date index. Both at most RANK_SHARE of
-# the archive, and at least RANK_FLOOR. Ranking reads one table row per match
-# (about 2.5 µs); walking the date index reads a search vector from TOAST for
-# each statement it passes (0.1-0.5 ms), cheap only when matches are dense.
-# Past a quarter of the table PostgreSQL prefers reading every vector to the
-# GIN index. Figures: bench/RESULTS.md.
-RANK_LIMIT = 5_000
-SORT_LIMIT = 10_000
-RANK_SHARE = 0.25
-RANK_FLOOR = 1_000
-
-
 def search_limits() -> tuple[int, int]:
     """(rank limit, sort limit) for the archive's current size, from one estimate of it."""
     from statements.models import Statement
 
-    share = max(RANK_FLOOR, int(Statement.objects.estimated_count() * RANK_SHARE))
-    return min(RANK_LIMIT, share), min(SORT_LIMIT, share)
+    # Why these limits: archive/settings.py, "Search at scale".
+    share = max(settings.SEARCH_RANK_FLOOR, int(Statement.objects.estimated_count() * settings.SEARCH_RANK_SHARE))
+    return min(settings.SEARCH_RANK_LIMIT, share), min(settings.SEARCH_SORT_LIMIT, share)
 
 
 def rank_limit() -> int:
@@ -81,6 +72,24 @@ class Unindexed(models.Func):
         super().__init__(F(column), output_field=field)
 
 
+# A word shorter than this is no surname to look up ("Ли" would find too many).
+MIN_SURNAME = 3
+
+
+def person_lexemes(word: str) -> list[str]:
+    """"@person:" lexemes of the people whose surname the word is, in either script and any case form
+    ("Лаврова", "lavrov"): a name finds that person's statements in both languages."""
+    from statements.models import Person
+
+    if len(word) < MIN_SURNAME or not word[:1].isalpha():
+        return []
+    forms = {word, lemmatised(word)}
+    match = Q()
+    for form in forms:
+        match |= Q(surname_ru__iexact=form) | Q(surname_en__iexact=form)
+    return [link_lexeme("person", pk) for pk in Person.objects.filter(match).values_list("pk", flat=True)[:10]]
+
+
 class StatementQuerySet(models.QuerySet):
     def search(self, query: str, *, required: list[str] | tuple[str, ...] = ()):
         """Statements matching a web-search query, annotated with their rank.
@@ -91,7 +100,7 @@ class StatementQuerySet(models.QuerySet):
         the rank reads only the small rank_vector of the row: title and lead.
         """
         query = query or ""
-        match = match_query(query)
+        match = match_query(query, people=person_lexemes)
         ranking = rank_query(query)
         if ranking is None:  # no word, or only excluded ones: nothing to rank by
             rank = Value(0.0, output_field=models.FloatField())
@@ -220,3 +229,12 @@ class EventQuerySet(models.QuerySet):
         if end:
             qs = qs.filter(starts_on__lte=end)
         return qs
+
+
+class EntityQuerySet(models.QuerySet):
+    """Countries, topics and people: the index pages' reads."""
+
+    def with_statement_counts(self):
+        """Those named in at least one statement, most named first, with `statement_count`."""
+        return (self.annotate(statement_count=Count("statement_links__statement", distinct=True))
+                .filter(statement_count__gt=0).order_by("-statement_count", "pk"))

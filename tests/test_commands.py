@@ -7,9 +7,9 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from statements.models import Agreement, Event, Statement
+from tests.shared import SHARED
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
 SEED = ROOT / "sample" / "lavrov-2018-07-31-russia-japan-2plus2.txt"
 
 
@@ -27,6 +27,7 @@ def test_extract_prints_the_contract_fields_of_the_seed(capsys):
         assert item["end"] > item["start"] >= 0
 
 
+@pytest.mark.shared
 def test_extract_line_and_all_of_a_jsonl(capsys):
     path = SHARED / "corpus" / "midru" / "midru-statements.jsonl"
     call_command("extract", str(path), "--line", "4")
@@ -38,13 +39,16 @@ def test_extract_line_and_all_of_a_jsonl(capsys):
 
 @pytest.mark.parametrize("args, message", [
     (["/nonexistent.jsonl"], "no such file"),
-    ([str(SHARED / "corpus" / "midru" / "midru-statements.jsonl"), "--line", "99"], "no record at line 99"),
+    pytest.param([str(SHARED / "corpus" / "midru" / "midru-statements.jsonl"), "--line", "99"], "no record at line 99",
+                 marks=pytest.mark.shared),
 ])
 def test_extract_errors_are_clear(args, message):
     with pytest.raises(CommandError, match=message):
         call_command("extract", *args)
 
 
+@pytest.mark.shared
+@pytest.mark.slow  # the whole dev set, parsed and extracted
 def test_evaluate_scores_both_dev_files_and_a_held_out_part(capsys):
     call_command("evaluate", "--json")
     report = json.loads(capsys.readouterr().out)
@@ -60,6 +64,8 @@ def test_evaluate_scores_both_dev_files_and_a_held_out_part(capsys):
     assert all(m["id"] in in_view_ids for m in report["misses"])
 
 
+@pytest.mark.shared
+@pytest.mark.slow  # the whole dev set, parsed and extracted
 def test_evaluate_prints_each_part(capsys):
     call_command("evaluate", "--quiet")
     out = capsys.readouterr().out
@@ -73,6 +79,7 @@ def test_evaluate_refuses_a_hold_out_of_one():
         call_command("evaluate", "--hold-out", "1")
 
 
+@pytest.mark.shared
 def test_evaluate_prints_a_table_and_names_misses(tmp_path, capsys):
     gold = json.loads((SHARED / "gold" / "dev.jsonl").read_text(encoding="utf-8").splitlines()[0])
     gold["countries"] = [*gold["countries"], "FR"]  # a country the text never names

@@ -5,6 +5,8 @@ import pytest
 
 from archive import embedded_db
 
+pytestmark = pytest.mark.slow  # a PostgreSQL of its own, started and stopped
+
 
 @pytest.fixture
 def cluster(tmp_path):

@@ -7,6 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from statements.models import Agreement, Event, Statement, StatementRevision
+from tests.shared import CORPUS
 
 pytestmark = pytest.mark.django_db
 
@@ -83,10 +84,12 @@ def test_a_missing_path_is_a_clear_error():
         call_command("ingest", "/nonexistent/statements.jsonl")
 
 
+@pytest.mark.shared
+@pytest.mark.slow  # a corpus folder, ingested twice
 def test_the_midru_sample_ingests_once_and_then_changes_nothing(capsys):
     # Three of its English records share one URL (a scraping error kept in the
     # corpus): they are three statements, not one edited three times.
-    midru = ROOT.parent / "shared" / "corpus" / "midru"
+    midru = CORPUS / "midru"
     call_command("ingest", str(midru))
     assert "created 10, updated 0, unchanged 0, failed 0" in capsys.readouterr().out
     call_command("ingest", str(midru))

@@ -61,3 +61,27 @@ def test_every_connection_prices_random_reads_for_ssds_and_sorts_in_memory():
     with connection.cursor() as cursor:
         cursor.execute("SELECT current_setting('random_page_cost'), current_setting('work_mem')")
         assert cursor.fetchone() == ("1.1", "16MB")
+
+
+def _cache_backend(**env) -> str:
+    code = "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
+    result = run_manage("shell", "-c", code, DEBUG="1", **env)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]  # after the shell's own note of what it imported
+
+
+def test_one_cache_for_the_whole_site_in_postgresql_or_redis():
+    assert _cache_backend() == "django.core.cache.backends.db.DatabaseCache"
+    assert _cache_backend(REDIS_URL="redis://localhost:6379/1") == "django.core.cache.backends.redis.RedisCache"
+
+
+@pytest.mark.django_db
+def test_the_cache_is_shared_through_the_database():
+    """What one worker process caches, another reads: the entry lives in the cache table."""
+    from django.core.cache import cache
+    from django.db import connection
+
+    cache.set("shared-entry", 42, 60)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM archive_cache WHERE cache_key LIKE %s", ["%shared-entry"])
+        assert cursor.fetchone()[0] == 1

@@ -28,6 +28,8 @@ from itertools import accumulate
 
 from statements.extract import country_forms as rules
 from statements.extract.records import CountryMatch
+from statements.text.morph import analyzer
+from statements.text.scripts import is_cyrillic
 
 # Words: letters only, so "российско-японских" is two words joined by a
 # hyphen and "Russia's" is "Russia" + "s"; in English, dotted abbreviations
@@ -102,20 +104,13 @@ def _norm(word: str) -> str:
     return word.lower().replace("ё", "е").replace("’", "'")
 
 
-@functools.cache
-def _morph():
-    import pymorphy3  # heavy: load only when the Russian tables are first built
-
-    return pymorphy3.MorphAnalyzer()
-
-
 def _inflect(word: str, kind: int) -> set[str]:
     """Every form of one Russian word of a name, adjective or demonym."""
     low = word.lower()
     allowed = _POS_BY_KIND[kind]
     parses = [
         p
-        for p in _morph().parse(low)
+        for p in analyzer().parse(low)
         if p.tag.POS in allowed and "nomn" in p.tag and "Apro" not in p.tag and p.word == low
     ]
     if not parses:  # unknown to the dictionary ("Дагомея") or indeclinable ("Того", "Бисау")
@@ -236,10 +231,6 @@ def country_names() -> dict[str, tuple[str, str]]:
     return {row["code"]: (row["name_en"], row["name_ru"]) for row in _rows()}
 
 
-def _is_cyrillic(text: str) -> bool:
-    return any("а" <= ch.lower() <= "я" or ch in "ёЁ" for ch in text)
-
-
 @functools.cache
 def _lexicon(lang: str) -> _Lexicon:
     builder = _Builder(lang)
@@ -259,7 +250,7 @@ def _lexicon(lang: str) -> _Lexicon:
                 if _norm(phrase) not in rules.CAPITALS_NOT_GOVERNMENT:
                     builder.add(phrase, code, CAPITAL)
         for phrase in _listed(row[rules.PREFIX_COLUMN]):
-            if _is_cyrillic(phrase) == (lang == "ru"):
+            if is_cyrillic(phrase) == (lang == "ru"):
                 builder.add(phrase, code, PREFIX)
     for phrase, code in rules.OVERRIDES[lang]:
         builder.add(phrase, code, OVERRIDE)
@@ -410,7 +401,7 @@ def _list_start(t: _Text, i: int) -> int:
 
 @functools.lru_cache(maxsize=4096)
 def _is_transitive_verb(word: str) -> bool:
-    tag = _morph().parse(word)[0].tag
+    tag = analyzer().parse(word)[0].tag
     return tag.POS in rules.RU_VERB_POS and tag.transitivity == "tran"
 
 

@@ -1,61 +1,14 @@
 """Word tables for the date normaliser (statements/extract/dates.py).
 
-Everything here is data: the regexes in dates.py are built from these tables,
-so a missing word form is fixed by adding it here, not by a new branch.
-Russian keys are lower case (matching is case-insensitive); English month
-names are matched case-sensitively, because "may" and "march" are also verbs.
+Everything here is data: the regexes in dates.py are built from these tables
+and from the month names in statements/text/months.py (which publication
+dates share), so a missing word form is fixed by adding it to a table, not
+by a new branch. Russian keys are lower case (matching is case-insensitive);
+English month names are matched case-sensitively, because "may" and "march"
+are also verbs.
 """
 
 from __future__ import annotations
-
-# Month number -> the forms a Russian text uses: nominative (июнь-июль),
-# genitive (16 августа), prepositional (в сентябре), dative/instrumental
-# (к сентябрю, перед маем).
-MONTHS_RU: dict[int, tuple[str, ...]] = {
-    1: ("январь", "января", "январе", "январю", "январём", "январем"),
-    2: ("февраль", "февраля", "феврале", "февралю", "февралём", "февралем"),
-    3: ("март", "марта", "марте", "марту", "мартом"),
-    4: ("апрель", "апреля", "апреле", "апрелю", "апрелем"),
-    5: ("май", "мая", "мае", "маю", "маем"),
-    6: ("июнь", "июня", "июне", "июню", "июнем"),
-    7: ("июль", "июля", "июле", "июлю", "июлем"),
-    8: ("август", "августа", "августе", "августу", "августом"),
-    9: ("сентябрь", "сентября", "сентябре", "сентябрю", "сентябрём", "сентябрем"),
-    10: ("октябрь", "октября", "октябре", "октябрю", "октябрём", "октябрем"),
-    11: ("ноябрь", "ноября", "ноябре", "ноябрю", "ноябрём", "ноябрем"),
-    12: ("декабрь", "декабря", "декабре", "декабрю", "декабрём", "декабрем"),
-}
-
-MONTHS_EN: dict[int, tuple[str, ...]] = {
-    1: ("January",),
-    2: ("February",),
-    3: ("March",),
-    4: ("April",),
-    5: ("May",),
-    6: ("June",),
-    7: ("July",),
-    8: ("August",),
-    9: ("September",),
-    10: ("October",),
-    11: ("November",),
-    12: ("December",),
-}
-
-# Abbreviations are trusted only next to a day number ("Sept. 5", "5 Aug"):
-# alone, "Mar" or "Dec" are as likely names as months.
-MONTH_ABBREVIATIONS_EN: dict[int, tuple[str, ...]] = {
-    1: ("Jan",),
-    2: ("Feb",),
-    3: ("Mar",),
-    4: ("Apr",),
-    6: ("Jun",),
-    7: ("Jul",),
-    8: ("Aug",),
-    9: ("Sep", "Sept"),
-    10: ("Oct",),
-    11: ("Nov",),
-    12: ("Dec",),
-}
 
 # Relative words: stem -> years (or months, weeks, seasons) from today's.
 # Stems take any ending: этого/этом/этот/этой, следующего/следующем/следующей.

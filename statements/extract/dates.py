@@ -4,10 +4,11 @@
     -> [DateMatch(text="16-20 августа этого года", starts_on=2018-08-16, ends_on=2018-08-20, precision="day")]
 
 How it works:
-1. Every RULE (a compiled regex built from the word tables in date_words.py,
-   plus a small resolver) finds its candidates in the text, searching only
-   near the trigger words its phrases hold (a month, a unit word such as
-   "году" or "week", a date-like number): see TRIGGER_REACH.
+1. Every RULE (a compiled regex built from the word tables in date_words.py
+   and statements/text/months.py, plus a small resolver) finds its
+   candidates in the text, searching only near the trigger words its phrases
+   hold (a month, a unit word such as "году" or "week", a date-like number):
+   see TRIGGER_REACH.
 2. A candidate right after a deadline word ("до", "к", "by", "before") gets a
    longer twin with precision "by".
 3. The longest candidates win, left to right, without overlaps; a candidate
@@ -34,6 +35,8 @@ from dataclasses import dataclass
 
 from statements.extract import date_words as W
 from statements.extract.records import DateMatch
+from statements.parse.published import make_date
+from statements.text import months as M
 
 ONE_DAY = dt.timedelta(days=1)
 
@@ -86,12 +89,6 @@ def _alternation(words: Iterable[str]) -> str:
     return emit(root)
 
 
-MONTH_BY_WORD: dict[str, int] = {
-    form.lower(): number
-    for table in (W.MONTHS_RU, W.MONTHS_EN, W.MONTH_ABBREVIATIONS_EN)
-    for number, forms in table.items()
-    for form in forms
-}
 WEEKDAY_BY_WORD: dict[str, int] = {
     form.lower(): number
     for table in (W.WEEKDAYS_RU, W.WEEKDAYS_EN)
@@ -99,9 +96,9 @@ WEEKDAY_BY_WORD: dict[str, int] = {
     for form in forms
 }
 
-_RU_MONTHS = _alternation(form for forms in W.MONTHS_RU.values() for form in forms)
-_EN_MONTHS = _alternation(form for forms in W.MONTHS_EN.values() for form in forms)
-_EN_MONTHS_ABBR = _alternation(form for forms in W.MONTH_ABBREVIATIONS_EN.values() for form in forms)
+_RU_MONTHS = _alternation(form for forms in M.MONTHS_RU.values() for form in forms)
+_EN_MONTHS = _alternation(form for forms in M.MONTHS_EN.values() for form in forms)
+_EN_MONTHS_ABBR = _alternation(form for forms in M.MONTH_ABBREVIATIONS_EN.values() for form in forms)
 # A relative stem takes an adjective ending: этот/этого/этой, следующему, прошлую.
 _RU_RELATIVE = (
     rf"(?:{_alternation(W.RELATIVE_STEMS_RU)})"
@@ -146,7 +143,7 @@ _PIECES: dict[str, dict[str, Callable[[str], str]]] = {
         "START": lambda _: r"(?<![\w.:/–—-])",
         "D": lambda n: rf"(?P<{n}>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?(?![\w])",
         "MON": lambda n: rf"(?-i:(?P<{n}>{_EN_MONTHS}))(?![A-Za-z])",
-        # Abbreviated months only next to a day number (see date_words.py).
+        # Abbreviated months only next to a day number (see statements/text/months.py).
         "MONA": lambda n: rf"(?-i:(?P<{n}>{_EN_MONTHS}|{_EN_MONTHS_ABBR}))(?:\.|(?![A-Za-z]))",
         "YR": lambda n: (
             rf"(?:(?:\s*,\s*|\s+)(?:of\s+)?(?P<{n}_num>\d{{4}})(?![\d%])"
@@ -176,13 +173,6 @@ def _expand(template: str, lang: str) -> re.Pattern[str]:
 # --------------------------------------------------------------------------
 
 
-def _date(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
 def _month_end(year: int, month: int) -> int:
     return calendar.monthrange(year, month)[1]
 
@@ -199,13 +189,13 @@ def _period(start: dt.date | None, end: dt.date | None, precision: str, deadline
 
 
 def _days(y1: int, m1: int, d1: int, y2: int, m2: int, d2: int) -> Period | None:
-    return _period(_date(y1, m1, d1), _date(y2, m2, d2), "day")
+    return _period(make_date(y1, m1, d1), make_date(y2, m2, d2), "day")
 
 
 def _months(y1: int, m1: int, y2: int, m2: int, precision: str = "month") -> Period | None:
     if not (1 <= m1 <= 12 and 1 <= m2 <= 12 and 1 <= y2 <= 9999):
         return None
-    return _period(_date(y1, m1, 1), _date(y2, m2, _month_end(y2, m2)), precision)
+    return _period(make_date(y1, m1, 1), make_date(y2, m2, _month_end(y2, m2)), precision)
 
 
 def _season(year: int, season: str) -> Period | None:
@@ -266,7 +256,7 @@ def _has_year(m: re.Match[str]) -> bool:
 
 
 def _month(m: re.Match[str], name: str = "m") -> int:
-    return MONTH_BY_WORD[m.group(name).lower().rstrip(".")]
+    return M.MONTH_BY_WORD[m.group(name).lower().rstrip(".")]
 
 
 def _ordinal(word: str) -> int:
@@ -839,7 +829,7 @@ def _both_cases(words: Iterable[str]) -> set[str]:
 _DATE_NUMBERS = r"\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d\d-\d\d"
 TRIGGER_KINDS: dict[str, dict[str, str]] = {
     "ru": {
-        **{form: "month" for forms in W.MONTHS_RU.values() for form in forms},
+        **{form: "month" for forms in M.MONTHS_RU.values() for form in forms},
         **{stem: "month" for stem in W.MONTH_ADJECTIVES_RU.values()},
         **{form: "season" for form in W.SEASONS_RU},
         **{form: "weekday" for forms in W.WEEKDAYS_RU.values() for form in forms},
@@ -847,7 +837,7 @@ TRIGGER_KINDS: dict[str, dict[str, str]] = {
         **{form: "unit" for form in W.UNIT_WORDS_RU},
     },
     "en": {
-        **{form: "month" for forms in (*W.MONTHS_EN.values(), *W.MONTH_ABBREVIATIONS_EN.values()) for form in forms},
+        **{form: "month" for forms in (*M.MONTHS_EN.values(), *M.MONTH_ABBREVIATIONS_EN.values()) for form in forms},
         **{form: "season" for form in W.SEASONS_EN},
         **{form.lower(): "weekday" for forms in W.WEEKDAYS_EN.values() for form in forms},
         **{phrase.split()[-1]: "relative_day" for phrase in W.RELATIVE_DAYS_EN},

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from statements.extract import event_rules as rules
 from statements.extract.countries import find_countries
 from statements.extract.dates import find_dates
-from statements.extract.morph import analyzer
 from statements.extract.records import PRECISIONS, DateMatch, Event
 from statements.extract.sentences import Sentence
+from statements.text.morph import analyzer
 
 FLAGS = re.IGNORECASE
 WORD = re.compile(r"[\w][\w'’-]*")

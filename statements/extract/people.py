@@ -22,20 +22,20 @@ from pathlib import Path
 from typing import NamedTuple
 
 from statements.extract.records import PersonMention
+from statements.extract.sentences import at_sentence_start
+from statements.text.morph import analyzer, parses
+from statements.text.particles import ALSO_NAMES, HYPHEN_PARTICLES, NAME_PARTICLES
+from statements.text.scripts import is_cyrillic
+from statements.text.surnames import GENITIVE, NOMINATIVE, surname_nominative
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "people.csv"
 
-CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+# Name particles: never capitalised evidence of a name on their own, kept as
+# written in surnames ("Бен Тарек Аль Саид", "von der Leyen"); not the ones
+# that are also names ("Ван И", "Ben Wallace").
+PARTICLES = NAME_PARTICLES - ALSO_NAMES
 
-# Name particles: never capitalised evidence of a name on their own, kept
-# as written in surnames ("Бен Тарек Аль Саид", "von der Leyen").
-PARTICLES = frozenset(
-    "бен бин ибн аль ал эль аш ас ад ан ат ар аз фон дер де да ду дос ди ле ла ульд "
-    "bin ibn al el ash as ad an at ar az von der de da do dos van di le la ould du".split()
-)
-# Particles written with a hyphen before the name ("аш-Шараа", "al-Sharaa"):
-# the tokenizer splits them off so both spellings meet in one index.
-HYPHEN_PARTICLES = frozenset("аль ал эль аш ас ад ан ат ар аз al el ash as ad an at ar az".split())
+CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 
 # Words before a surname that say a person is meant ("Президента России
 # В.В.Путина", "Министр иностранных дел КНР Ван И", "President Xi").
@@ -103,16 +103,7 @@ ADJ_ENDINGS = {
 HISSING = "жшчщц"  # after these the instrumental is -ем ("Вучичем", "Шольцем")
 FIXED_FINALS = "оеэиуюыё"  # foreign names in these vowels do not decline ("Шойгу", "Абэ")
 
-# Back to the nominative, for people outside the table.
-NOMINATIVE_SURNAME_RE = re.compile(r"(?:ов|ев|ёв|ин|ын|ский|цкий|ской|ова|ева|ёва|ина|ына|ская|цкая)$")
 GENITIVE_CUES = ("имени", "им.")  # "имени М.В.Ломоносова" names a man in the genitive
-NOMINATIVE_RULES = (  # (ending, replacement) for surnames pymorphy3 does not know
-    (re.compile(r"(ов|ев|ин|ын)(ой|у)$"), r"\1а"),
-    (re.compile(r"(ов|ев|ин|ын)(а|у|ым|е)$"), r"\1"),
-    (re.compile(r"(ск|цк)(ого|ому|им|ом)$"), r"\1ий"),
-    (re.compile(r"(ск|цк)(ой|ую)$"), r"\1ая"),
-)
-
 TOKEN_RE = re.compile(r"[^\W\d_]+(?:[-‐'’][^\W\d_]+)*")
 POSSESSIVE_RE = re.compile(r"['’]s$")
 INITIALS_BEFORE_RE = re.compile(r"(?<![^\W\d_])((?:[A-ZА-ЯЁ]\.\s?){1,3})$")
@@ -120,7 +111,6 @@ PATRONYMIC_RE = re.compile(r"(?:ович|евич|ич)(?:а|у|ем|е)?$|(?:о
 INITIAL_RE = re.compile(r"\b[A-ZА-ЯЁ]\.")
 ABBREVIATION_DOT_RE = re.compile(r"\b(Mr|Mrs|Ms|Dr|Gen|Sr|Jr|St|г-н|г-жа|тов)\.")
 LATIN_EXTENDED_RE = re.compile("[\u00c0-\u024f]")
-SENTENCE_START_RE = re.compile(r"(?:^|[.!?…:;\n])[\s«»\"“”„'(\[—–-]*$")
 
 # People outside the table, in the "И.О.Фамилия" style. A surname may be
 # several words joined by particles ("Х.Бен Тарек Аль Саид").
@@ -174,10 +164,6 @@ def _fold(word: str) -> str:
     return lower.replace("ё", "е")
 
 
-def _is_cyrillic(text: str) -> bool:
-    return bool(re.search(r"[а-яёА-ЯЁ]", text))
-
-
 class _Token(NamedTuple):  # a tuple: thousands are made per statement
     start: int
     end: int
@@ -194,6 +180,7 @@ def _tokens(text: str, regex: re.Pattern = TOKEN_RE) -> list[_Token]:
             word = POSSESSIVE_RE.sub("", word)
         if "-" in word:
             head, _, tail = word.partition("-")
+            # "аш-Шараа" as "аш Шараа": both spellings meet in one index.
             if tail[:1].isupper() and _fold(head) in HYPHEN_PARTICLES:
                 append(_Token(start, start + len(head), head, _fold(head)))
                 start += len(head) + 1
@@ -210,46 +197,21 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
-def _at_sentence_start(text: str, start: int) -> bool:
-    window = text[max(0, start - 40) : start]
-    if start > 40 and not re.search(r"[.!?…:;\n]", window):
-        return False
-    return bool(SENTENCE_START_RE.search(window))
-
-
 # ---------------------------------------------------------------- morphology
-
-
-@functools.cache
-def _morph():
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer()
-
-
-@functools.lru_cache(maxsize=50_000)
-def _parses(word: str) -> tuple:
-    return tuple(_morph().parse(word))
 
 
 def _is_given_name_ru(word: str) -> bool:
     lower = word.lower()
-    return _morph().word_is_known(lower) and any(
-        "Name" in p.tag and "sing" in p.tag and p.score >= 0.2 for p in _parses(lower)
+    return analyzer().word_is_known(lower) and any(
+        "Name" in p.tag and "sing" in p.tag and p.score >= 0.2 for p in parses(lower)
     )
-
-
-def _restore_case(model: str, word: str) -> str:
-    if model.isupper() and len(model) > 1:
-        return word.upper()
-    return "-".join(part[:1].upper() + part[1:] for part in word.split("-"))
 
 
 def _decline_rule(word: str, gender: str, surname: bool) -> list[set[str]]:
     """The six case forms (sets of variants) of one name word by Russian rules."""
     w = word.lower()
     fixed = [{w} for _ in CASES]
-    if w in PARTICLES or len(w) < 2 or not _is_cyrillic(w):
+    if w in PARTICLES or len(w) < 2 or not is_cyrillic(w):
         return fixed
     if "-" in w:  # "Касым-Жомарт", "Львова-Белова": last part, and every part
         parts = w.split("-")
@@ -303,9 +265,9 @@ def _decline_rule(word: str, gender: str, surname: bool) -> list[set[str]]:
 def _decline_morph(word: str, gender: str) -> list[set[str]]:
     """Case forms from pymorphy3's dictionary, for known given names and surnames."""
     w = word.lower()
-    if not _is_cyrillic(w) or "-" in w or not _morph().word_is_known(w):
+    if not is_cyrillic(w) or "-" in w or not analyzer().word_is_known(w):
         return [set() for _ in CASES]
-    for p in _parses(w):
+    for p in parses(w):
         tag = p.tag
         if not ({"Name", "Surn"} & set(tag.grammemes)) or "nomn" not in tag or "plur" in tag:
             continue
@@ -325,8 +287,8 @@ def _gender(row: dict) -> str:
         return "femn"
     given = _given_words(row["name_ru"], row["surname_ru"])
     if given:
-        known = _morph().word_is_known(given[0].lower())
-        for p in _parses(given[0].lower()) if known else ():
+        known = analyzer().word_is_known(given[0].lower())
+        for p in parses(given[0].lower()) if known else ():
             if "Name" in p.tag and p.tag.gender:
                 return p.tag.gender
         if given[0].lower().endswith(("а", "я")):
@@ -390,12 +352,12 @@ def _load_rows() -> list[dict]:
 def _common_word_ru(form: str) -> bool:
     """A surname form that is also an ordinary word in the nominative ("Путина")."""
     name_score = common_score = 0.0
-    for p in _parses(form):
+    for p in parses(form):
         if {"Name", "Surn", "Patr"} & set(p.tag.grammemes):
             name_score += p.score
         elif "nomn" in p.tag and not {"Geox", "Orgn", "Trad", "Abbr", "Init"} & set(p.tag.grammemes):
             common_score += p.score
-    return _morph().word_is_known(form) and common_score > name_score
+    return analyzer().word_is_known(form) and common_score > name_score
 
 
 def _given_words(name: str, surname: str) -> list[str]:
@@ -424,7 +386,7 @@ def _index() -> _Index:
             given = _given_words(name, surname)
             # kremlin.ru's "Лица" lists write the surname first: "Лукашенко Александр".
             names = [name] + ([f"{surname} {' '.join(given)}"] if given and lang == "ru" else [])
-            mine = [a for a in aliases if _is_cyrillic(a) == (lang == "ru")]
+            mine = [a for a in aliases if is_cyrillic(a) == (lang == "ru")]
             bare = [surname] + [a for a in mine if len(_tokens(a)) == 1]
             names += [a for a in mine if len(_tokens(a)) > 1]
             names += [f"{' '.join(given)} {a}" for a in bare[1:] if given]  # "Аббасом Аракчи"
@@ -511,7 +473,7 @@ def _title_before(text: str, start: int) -> bool:
     window = ABBREVIATION_DOT_RE.sub(r"\1", text[max(0, start - 100) : start])
     window = re.split(r"[.!?;:]", window)[-1]
     for word in TOKEN_RE.findall(window)[-TITLE_WINDOW:]:
-        stems = TITLE_STEMS_RU if _is_cyrillic(word) else TITLE_STEMS_EN
+        stems = TITLE_STEMS_RU if is_cyrillic(word) else TITLE_STEMS_EN
         if _fold(word).startswith(stems):
             return True
     return False
@@ -528,7 +490,7 @@ def _other_given_name(idx: _Index, tokens: list[_Token], i: int, text: str, pers
         return False
     if prev.key in idx.given_forms[person]:
         return False
-    if _is_cyrillic(prev.text):
+    if is_cyrillic(prev.text):
         return _is_given_name_ru(prev.text)
     return prev.key in EN_GIVEN_NAMES or prev.key in _en_given_names()
 
@@ -612,7 +574,7 @@ def _known(text: str, tokens: list[_Token], *, as_name: bool) -> list[_Found]:
             if entry.context == 2 and not titled:
                 i += 1
                 continue
-            if entry.context == 1 and not titled and _at_sentence_start(text, start):
+            if entry.context == 1 and not titled and at_sentence_start(text, start, window=40):
                 i += 1
                 continue
         if inits:
@@ -636,58 +598,31 @@ def _given_name_start(idx: _Index, tokens: list[_Token], i: int, text: str, pers
 
 
 def _looks_like_surname_ru(word: str, *, spaced: bool) -> bool:
-    parses = _parses(word.lower())
-    grammemes = set().union(*(set(p.tag.grammemes) for p in parses[:3]))
+    readings = parses(word.lower())
+    grammemes = set().union(*(set(p.tag.grammemes) for p in readings[:3]))
     if {"Surn", "Name"} & grammemes:
         return True
     if spaced:
         return False
     if any(tag in grammemes for tag in NON_PERSON_TAGS):
         return False
-    return not _morph().word_is_known(word.lower())
-
-
-def _nominative_word_ru(word: str, *, keep: bool, genitive: bool = False) -> str:
-    """Nominative of one surname word of someone outside the table.
-
-    keep: the word is known to be nominative (a speaker label "Е.Корочкина:");
-    genitive: it follows "имени" ("имени М.В.Ломоносова"), so a form that
-    could be a woman's nominative is read as a man's genitive.
-    """
-    lower = word.lower()
-    if keep or lower in PARTICLES or not _is_cyrillic(word):
-        return word
-    parses = [p for p in _parses(lower) if "sing" in p.tag]
-    surnames = [p for p in parses if "Surn" in p.tag]
-    if genitive:
-        if lower[-1] in "еиуэю":  # "имени А.Ф.Иоффе": a genitive never ends so
-            return word
-        surnames = [p for p in surnames if "gent" in p.tag] or surnames
-    elif any("nomn" in p.tag for p in surnames):
-        return word
-    elif not surnames and (lower[-1] in "еиоуэю" or NOMINATIVE_SURNAME_RE.search(lower)):
-        return word  # foreign surnames in a vowel do not decline ("Эмбало")
-    for p in surnames + [p for p in parses if "Name" in p.tag]:
-        if "nomn" in p.tag and not genitive:
-            return word
-        form = p.inflect({"nomn"})
-        if form:
-            return _restore_case(word, form.word)
-    return _restore_case(word, _nominative_by_rule(lower))
-
-
-def _nominative_by_rule(word: str) -> str:
-    for pattern, repl in NOMINATIVE_RULES:
-        if pattern.search(word):
-            return pattern.sub(repl, word)
-    return word
+    return not analyzer().word_is_known(word.lower())
 
 
 def _nominative_surname(surname: str, *, lang: str, keep: bool = False, genitive: bool = False) -> str:
-    if lang != "ru" and not _is_cyrillic(surname):
+    """The nominative of someone outside the table.
+
+    keep: the surname is known to be nominative (a speaker label "Е.Корочкина:");
+    genitive: it follows "имени" ("имени М.В.Ломоносова"), so a form that
+    could be a woman's nominative is read as a man's genitive.
+    """
+    if lang != "ru" and not is_cyrillic(surname):
         return POSSESSIVE_RE.sub("", surname)
+    if keep:
+        return surname
+    cases = GENITIVE if genitive else NOMINATIVE
     words = re.split(r"(\s+)", surname)
-    return "".join(w if not w.strip() else _nominative_word_ru(w, keep=keep, genitive=genitive) for w in words)
+    return "".join(w if not w.strip() else surname_nominative(w, cases=cases) for w in words)
 
 
 def _unknown(text: str, taken: list[tuple[int, int]]) -> list[_Found]:
@@ -711,13 +646,13 @@ def _unknown_person(text: str, m: re.Match, *, latin: bool) -> _Found | None:
     if latin:
         if _fold(surname) in EN_NOT_SURNAMES:
             return None
-        if spaced and (inits.count(".") > 1 or _at_sentence_start(text, start)):
+        if spaced and (inits.count(".") > 1 or at_sentence_start(text, start, window=40)):
             return None  # "U.S. Embassy", a list item "B. They ..."
         nominative = surname
     else:
-        last = [w for w in re.split(r"[\s-]+", surname) if w.lower() not in PARTICLES][-1]
-        if not _looks_like_surname_ru(last, spaced=spaced):
-            return None
+        words = [w for w in re.split(r"[\s-]+", surname) if w.lower() not in PARTICLES]
+        if not words or not _looks_like_surname_ru(words[-1], spaced=spaced):
+            return None  # "Х.Бен" alone is no name
         keep = text[end : end + 20].lstrip().startswith((":", "("))  # a speaker label
         genitive = text[max(0, start - 7) : start].rstrip().lower().endswith(GENITIVE_CUES)
         nominative = _nominative_surname(surname, lang="ru", keep=keep, genitive=genitive)
@@ -805,12 +740,12 @@ def person_key(name: str, *, lang: str | None = None) -> str | None:
     row = _table_person(name)
     if row is not None:
         return row["key"]
-    lang = lang or ("ru" if _is_cyrillic(name) else "en")
+    lang = lang or ("ru" if is_cyrillic(name) else "en")
     initial, surname = _split_name(name, lang)
     surname = _nominative_surname(surname, lang=lang)
     if not re.search(r"[^\W\d_]", surname):
         return None
-    if _is_cyrillic(surname):
+    if is_cyrillic(surname):
         surname = " ".join(_translit(w) for w in re.split(r"([\s-])", surname))
         initial = _translit(initial)[:1] if initial else ""
     key = _slug(surname)

@@ -17,6 +17,9 @@ from statements.parse.records import Turn
 
 # A paragraph break: a line break, optional blanks, another line break.
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
+# The end of what comes before a sentence's first word: a sentence end or the
+# text's start, then blanks, quotes, brackets and dashes.
+SENTENCE_START = re.compile(r"(?:^|[.!?…:;\n])[\s«»\"“”„'(\[—–-]*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,3 +75,13 @@ def mark_questions(sentences: Sequence[Sentence], turns: Iterable[Turn]) -> list
         inside = any(start <= sentence.start < end for start, end in questions)
         marked.append(replace(sentence, in_question=inside) if inside else sentence)
     return marked
+
+
+def at_sentence_start(text: str, start: int, *, window: int) -> bool:
+    """The word at start opens a sentence, so its capital letter says nothing of
+    the word (a name, a place). Only window characters before it are read: finders
+    call this for many words."""
+    before = text[max(0, start - window) : start]
+    if start > window and not re.search(r"[.!?…:;\n]", before):
+        return False
+    return bool(SENTENCE_START.search(before))

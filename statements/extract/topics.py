@@ -31,6 +31,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from statements.extract.records import TopicMatch
+from statements.extract.sentences import at_sentence_start
+from statements.text.morph import analyzer
+from statements.text.scripts import is_cyrillic
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "topics.csv"
 
@@ -41,7 +44,6 @@ META_BONUS = 100  # the site's own topics sort first
 MAX_EVIDENCE = 6
 
 TOKEN_RE = re.compile(r"\w+(?:[-‐]\w+)*")
-SENTENCE_START_RE = re.compile(r"(?:^|[.!?…:;\n])[\s«»\"“”„'(\[—–-]*$")
 # Between the words of one phrase: spaces and dashes ("Север – Юг").
 PHRASE_GAP_RE = re.compile(r"[\s\u00a0—–-]*")
 # Proper-noun readings preferred for capitalised keywords ("Газа" is a place).
@@ -51,17 +53,6 @@ PROPER_TAGS = ("Geox", "Orgn", "Name", "Surn", "Trad")
 def _fold(word: str) -> str:
     word = word.lower()
     return word.replace("ё", "е") if "ё" in word else word
-
-
-def _is_cyrillic(word: str) -> bool:
-    return bool(re.search(r"[а-яёА-ЯЁ]", word))
-
-
-@functools.cache
-def _morph():
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer()
 
 
 # ---------------------------------------------------------------- the vocabulary
@@ -91,7 +82,7 @@ def _load_rows() -> list[dict]:
 
 def _russian_forms(word: str) -> tuple[str, set[str]]:
     """(lemma, every form) of a Russian keyword word."""
-    parses = _morph().parse(word.lower())
+    parses = analyzer().parse(word.lower())
     chosen = parses[0]
     if word[:1].isupper():
         proper = [p for p in parses if any(tag in p.tag for tag in PROPER_TAGS)]
@@ -115,7 +106,7 @@ def _unit(word: str, matcher: _Matcher) -> str:
     """The lookup unit of one keyword word, registering its forms."""
     if len(word) > 1 and word.isupper():
         return "=" + _fold(word).upper()
-    lemma, forms = _russian_forms(word) if _is_cyrillic(word) else _english_forms(word)
+    lemma, forms = _russian_forms(word) if is_cyrillic(word) else _english_forms(word)
     unit = ("^" if word[:1].isupper() else "") + lemma
     for form in forms:
         matcher.forms.setdefault(form, set()).add(unit)
@@ -185,7 +176,7 @@ class _Text:
             found = matcher.forms.get(self.tokens[i].group(), ())
             if found:
                 capital = word[:1].isupper()
-                lower_ok = not capital or _at_sentence_start(self.text, self.tokens[i].start())
+                lower_ok = not capital or at_sentence_start(self.text, self.tokens[i].start(), window=20)
                 units.update(u for u in found if (u[0] == "^") == capital or (lower_ok and u[0] != "^"))
             self._units[i] = frozenset(units)
         return self._units[i]
@@ -194,13 +185,6 @@ class _Text:
         """Token i+1 follows token i within one phrase."""
         gap = self.text[self.tokens[i].end() : self.tokens[i + 1].start()]
         return PHRASE_GAP_RE.fullmatch(gap) is not None
-
-
-def _at_sentence_start(text: str, start: int) -> bool:
-    window = text[max(0, start - 20) : start]
-    if start > 20 and not re.search(r"[.!?…:;\n]", window):
-        return False
-    return bool(SENTENCE_START_RE.search(window))
 
 
 def _prefix_unit_matches(unit: str, word: str) -> bool:

@@ -1,10 +1,14 @@
-"""People's names: the surname of a speaker label, a title's "С.В.Лаврова" in
-the nominative, an English "Mr. Molotov"."""
+"""People's names: the surname in a speaker label or a title ("С.В.Лавров",
+"Х.Бен Тарек Аль Саид", an English "Mr. Molotov").
+
+A title's "С.В.Лаврова" is put in the nominative by statements/text/surnames.py.
+"""
 
 from __future__ import annotations
 
 import re
-from functools import cache
+
+from statements.text.particles import NAME_PARTICLES
 
 # "С.В.Лавров", "В.Путин", "Х.Бен Тарек Аль Саид", "S.Lavrov": initials glued
 # to the surname, or followed by a blank.
@@ -13,15 +17,6 @@ INITIALS = re.compile(r"^(?:[A-ZА-ЯЁ]\.\s?){1,2}(?=[A-ZА-ЯЁ])")
 INITIALLED_NAME = re.compile(
     r"(?<![\w.])(?P<initials>(?:[А-ЯЁ]\.\s?){1,2})(?P<surname>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![\w.])"
 )
-
-# Words that join the parts of Arabic, Dutch, Spanish ... names and belong to
-# the surname ("Бен Тарек Аль Саид", "de Villepin", "bin Zayed").
-NAME_PARTICLES = {
-    "аль", "бен", "бин", "ибн", "эль", "ад", "ас", "ан", "ар", "аш", "абу", "ди", "де", "да", "дос", "дель",
-    "фон", "ван", "дер", "ле", "ла",
-    "al", "al-", "el", "bin", "ben", "ibn", "abu", "de", "da", "das", "dos", "del", "della", "di", "du",
-    "van", "von", "der", "den", "ter", "le", "la", "mac", "ould",
-}  # fmt: skip
 
 # Surnames that come first in East Asian names written in Russian ("Ван И",
 # "Си Цзиньпин", "Ли Хи Ён", "То Лам"): the first word is the surname there.
@@ -47,49 +42,6 @@ HONORIFICS = re.compile(
     r"His|Her|Excellency|Majesty|Highness|Royal|Archbishop|Cardinal|Monsignor|General|Gen|Lt|Colonel|Col)\.?\s+)+"
 )
 
-# Oblique cases in the order titles use them: "Интервью ... С.В.Лаврова"
-# (genitive), "Встреча с ... Хурэлсухом" (instrumental).
-OBLIQUE_CASES = ("gent", "datv", "ablt", "accs", "loct")
-
-
-@cache
-def morph():
-    """The pymorphy3 analyser, loaded once: it takes a second and 15 MB."""
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer()
-
-
-def capitalise(word: str) -> str:
-    return "-".join(part[:1].upper() + part[1:] for part in word.split("-"))
-
-
-@cache
-def surname_nominative(word: str) -> str:
-    """A Russian surname from an oblique case to the nominative: "Лаврова" -> "Лавров",
-    "Захаровой" -> "Захарова". Words pymorphy3 does not read as names stay as they are."""
-    if not re.fullmatch(r"[А-ЯЁа-яё-]+", word):
-        return word
-    parses = [p for p in morph().parse(word) if {"Surn", "Name"} & set(p.tag.grammemes)]
-    if not parses:
-        return word
-
-    def rank(parse) -> tuple[int, bool, int, float]:
-        case = parse.tag.case
-        case_rank = OBLIQUE_CASES.index(case) if case in OBLIQUE_CASES else len(OBLIQUE_CASES)
-        # A surname before a first name; masculine before feminine only when
-        # the ending reads both ways ("Лаврова": his genitive or her nominative).
-        plural = parse.tag.number == "plur"  # "Лавровым": his instrumental, not the family's dative
-        return (0 if "Surn" in parse.tag else 1, plural, case_rank, -parse.score)
-
-    best = min(parses, key=rank)
-    if best.tag.case == "nomn":
-        return word
-    inflected = best.inflect({"nomn"})
-    if inflected is None:
-        return word
-    return capitalise(inflected.word)
-
 
 def strip_initials(name: str) -> str:
     return INITIALS.sub("", name.strip()).strip()
@@ -100,7 +52,7 @@ def attach_particles(words: list[str]) -> list[str]:
     units: list[str] = []
     pending = ""
     for word in words:
-        if word.lower().rstrip("-") in NAME_PARTICLES or word.lower() in NAME_PARTICLES:
+        if word.lower().rstrip("-") in NAME_PARTICLES:  # "al- Sharaa" too
             pending = f"{pending} {word}".strip()
             continue
         units.append(f"{pending} {word}".strip())

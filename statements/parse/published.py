@@ -8,22 +8,17 @@ import re
 from dataclasses import dataclass
 
 from statements.parse.records import ParseError
+from statements.text.months import MONTH_ABBREVIATIONS_EN, MONTH_BY_WORD, MONTHS_EN, MONTHS_RU_GENITIVE
 
-# Genitive month names ("31 июля 2018 года") and their stems for other forms.
-RU_MONTHS = {
-    "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6,
-    "июл": 7, "август": 8, "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12,
-}  # fmt: skip
-RU_MONTH_WORD = r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
-
-EN_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-EN_MONTH_WORD = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+# Month words of dates: Russian in the genitive ("31 июля"), English in any
+# form ("April 19", "19 Sept. 2022"), the longest first so that "June" is not cut to "Jun".
+RU_MONTH_WORD = "(?:" + "|".join(MONTHS_RU_GENITIVE.values()) + ")"
+EN_MONTH_FORMS = sorted(
+    (form for table in (MONTHS_EN, MONTH_ABBREVIATIONS_EN) for forms in table.values() for form in forms),
+    key=len,
+    reverse=True,
 )
+EN_MONTH_WORD = "(?:" + "|".join(EN_MONTH_FORMS) + r")\.?"
 
 # "31 июля 2018 года", "5 мая 2023 г."
 RU_DATE = re.compile(
@@ -65,6 +60,7 @@ class FoundDate:
 
 
 def make_date(year: int, month: int, day: int) -> dt.date | None:
+    """The day, or None for an impossible one ("31 февраля"); extract/dates.py uses it too."""
     try:
         return dt.date(year, month, day)
     except ValueError:
@@ -102,23 +98,12 @@ def parse_record_date(value: object) -> RecordDate:
     raise ParseError(f"unreadable date {value!r}")
 
 
-def month_number(word: str) -> int | None:
-    word = word.lower().rstrip(".")
-    if word[:1].isascii():
-        return EN_MONTHS.get(word[:3])
-    # Longest stem first so that "мая" does not need its own rule before "март".
-    for stem in sorted(RU_MONTHS, key=len, reverse=True):
-        if word.startswith(stem):
-            return RU_MONTHS[stem]
-    return None
-
-
 def iter_dates(text: str):
     """Every valid day-month-year date phrase in the text, in order."""
     found = []
     for pattern in TITLE_DATES:
         for match in pattern.finditer(text):
-            month = month_number(match["month"])
+            month = MONTH_BY_WORD.get(match["month"].lower().rstrip("."))
             date = make_date(int(match["year"]), month, int(match["day"])) if month else None
             if date is not None:
                 found.append(FoundDate(date, match.start(), match.end()))

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 
-from statements.parse.names import INITIALLED_NAME, english_surname, surname_nominative
+from statements.parse.names import INITIALLED_NAME, english_surname
+from statements.text.surnames import TITLE_CASES, surname_nominative
 
 # Between a title's speaker and a later name, these words make the later one
 # a counterpart: "встреча С.В.Лаврова с Министром ... С.Джайшанкаром".
@@ -153,7 +154,7 @@ def russian_title_speakers(title: str) -> list[str]:
         # ("Встреча с ... С.Джайшанкаром").
         if COUNTERPART_BEFORE.search(title[previous_end : match.start()]):
             break
-        surname = surname_nominative(match["surname"])
+        surname = surname_nominative(match["surname"], cases=TITLE_CASES)
         if surname not in speakers:
             speakers.append(surname)
         previous_end = match.end()

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from statements.text.scripts import CYRILLIC
+
 # Invisible characters that scraping leaves in: zero-width spaces and joiners,
 # soft hyphens, byte-order marks inside the text, and control characters (XML,
 # hence the Atom feed, refuses them; \x02 and \x03 mark search snippets).
@@ -27,7 +29,6 @@ SENTENCE_END = re.compile(r"[.!?…:;»\"”)\]>]\s*$")
 # A line that continues the previous one: a wrapped line starts in lower case.
 CONTINUATION_START = re.compile(r"^[a-zа-яё(«\"“,;]")
 
-CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 LATIN = re.compile(r"[A-Za-z]")
 CJK = re.compile(r"[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 

@@ -13,10 +13,12 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from statements.parse.names import morph, surname_of
+from statements.parse.names import surname_of
 from statements.parse.records import Turn
+from statements.text.morph import analyzer
 
 NAME_WORD = r"[A-ZА-ЯЁ][\w’'-]*"
+# Lower-case particles a label's name may hold: a subset of statements/text/particles.py's.
 PARTICLE = r"(?:аль|бен|бин|ибн|de|da|van|von|bin|al|ibn|ould)"
 # A label opens a paragraph: a name (with or without initials), an optional
 # note in brackets, a colon.
@@ -82,7 +84,7 @@ def paragraph_offsets(body: str) -> list[tuple[int, int]]:
 def is_cyrillic_name_like(words: list[str]) -> bool:
     """A Russian label names a person when some word is a name or unknown to the dictionary
     ("Российская Федерация:" names nobody; "Н.Бреус:", "Умару Сиссоку Эмбало:" do)."""
-    analyser = morph()
+    analyser = analyzer()
     for word in words:
         for part in word.split("-"):
             if not part:

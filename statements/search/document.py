@@ -10,7 +10,8 @@ Two vectors per statement, both written by the store service:
 - `search_vector` finds statements. It holds title (A), people and countries
   (B) and body (C), stems and lemmas, plus every pair of adjacent words
   ("совет безопасность") as one lexeme, and its countries, topics and people
-  as lexemes of their own ("@country:JP"). A quoted phrase is looked up as its
+  as lexemes of their own ("@country:JP"), and the organisations it names
+  ("@org:UN", statements.search.entities). A quoted phrase is looked up as its
   pairs, so the GIN index answers it alone: phrase operators (<->) would make
   PostgreSQL re-read every candidate's vector from TOAST, about 20-60 µs each,
   seconds for a phrase found in thousands of statements.
@@ -26,16 +27,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from statements.extract.morph import CYRILLIC_WORD, lemma, lemmas
 from statements.extract.records import Extraction
 from statements.parse.records import ParsedStatement
+from statements.text.morph import CYRILLIC_WORD, lemma, lemmas
+from statements.text.scripts import CYRILLIC
 
 CONFIGS = {"ru": "russian", "en": "english"}
 
 # A word as phrases see it: letters and digits, split at hyphens and
 # apostrophes, as PostgreSQL's parser splits them too.
 PHRASE_WORD = re.compile(r"[^\W_]+")
-CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 # Longer "words" are noise (tables, encodings) and a lexeme has a size limit.
 MAX_WORD = 60
 # A tsvector holds at most 1 MB: phrases are found within the first 20,000
@@ -57,13 +58,15 @@ class SearchDocument:
     rank_title: str
     rank_lead: str
     pairs: tuple[str, ...]
+    # Lexemes of what the text names that no link table holds: organisations ("@org:UN").
+    entities: tuple[str, ...] = ()
 
     def as_params(self) -> dict:
         return {
             "config": self.config, "title": self.title, "title_lemmas": self.title_lemmas,
             "names": self.names, "body": self.body, "body_lemmas": self.body_lemmas,
             "rank_config": self.rank_config, "rank_title": self.rank_title, "rank_lead": self.rank_lead,
-            "pairs": list(self.pairs),
+            "pairs": list(self.pairs), "entities": list(self.entities),
         }
 
 
@@ -89,9 +92,13 @@ def phrase_words(text: str) -> list[str]:
 
 def word_pairs(*texts: str, limit: int = MAX_PAIRS) -> tuple[str, ...]:
     """Every pair of adjacent words of each text ("совет безопасность"), each once, in order of appearance."""
+    return pairs_of([phrase_words(text) for text in texts], limit=limit)
+
+
+def pairs_of(word_lists: list[list[str]], *, limit: int = MAX_PAIRS) -> tuple[str, ...]:
+    """word_pairs() of texts already cut into phrase_words()."""
     seen: dict[str, None] = {}
-    for text in texts:
-        words = phrase_words(text)
+    for words in word_lists:
         for first, second in zip(words, words[1:], strict=False):
             seen[f"{first} {second}"] = None
             if len(seen) >= limit:
@@ -121,6 +128,9 @@ def lead(body: str, size: int = LEAD_CHARS) -> str:
 
 def search_document(parsed: ParsedStatement, extraction: Extraction) -> SearchDocument:
     from statements.extract.countries import country_names
+    from statements.search.entities import organisations_in
+
+    title_words, body_words = phrase_words(parsed.title), phrase_words(parsed.body)
 
     names_by_code = country_names()
     names = [p.name for p in extraction.people] + list(parsed.speakers)
@@ -137,5 +147,6 @@ def search_document(parsed: ParsedStatement, extraction: Extraction) -> SearchDo
         rank_config=rank_config(parsed.lang),
         rank_title=lemmatised(parsed.title),
         rank_lead=lemmatised(lead(parsed.body)),
-        pairs=word_pairs(parsed.title, parsed.body),
+        pairs=pairs_of([title_words, body_words]),
+        entities=tuple(organisations_in(f"{parsed.title}\n{parsed.body}", words=[*title_words, *body_words])),
     )

@@ -28,9 +28,6 @@ from statements.models import (
 )
 
 FACET_SIZE = 12
-# Counted for searches of at most this many results: each facet groups every
-# result's links, about 20 ms per thousand results at 100,000 statements.
-EXACT_LIMIT = 5_000
 
 
 @dataclass(frozen=True)

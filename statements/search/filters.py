@@ -2,16 +2,35 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import django_filters as filters
 from django import forms
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
-from statements.choices import Kind, Language
+from statements.choices import AgreementKind, Kind, Language
 from statements.models import Agreement, Country, Event, Person, Statement, Topic
 from statements.querysets import search_limits
 from statements.search.document import link_lexeme
+from statements.search.entities import label
+from statements.search.query import named_in
+from statements.search.suggest import corrected_query
 from statements.web.widgets import QuickSelectMultiple
+
+
+class MonthField(forms.CharField):
+    """'2018-08' -> the first day of that month: the calendar page's and the events API's `month`."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if not value:
+            return None
+        try:
+            year, month = value.split("-")
+            return dt.date(int(year), int(month), 1)
+        except ValueError:
+            raise forms.ValidationError(_("A month looks like 2018-08.")) from None
 
 
 class LinkedMultipleChoiceFilter(filters.ModelMultipleChoiceFilter):
@@ -143,6 +162,36 @@ class StatementFilter(filters.FilterSet):
             order = RANKED if self.ranked else SORTS["newest"]
         return queryset.order_by(*order) if order is RANKED else queryset.sorted(*order, narrow=narrow)
 
+    @property
+    def query(self) -> str:
+        return (self.form.cleaned_data.get("q") or "") if self.is_bound and self.is_valid() else ""
+
+    def named(self, lang: str = "ru") -> list[dict]:
+        """What the query's words name and were searched for as well (statements.search.entities):
+        [{"text": "КНР", "also": ["Китай"]}, {"text": "Курилы", "also": ["Курильские острова", ...]}]."""
+        named = []
+        for text, meaning in named_in(self.query):
+            # "Монголия" names Монголия: nothing to tell the reader.
+            also = [name for name in sorted(meaning.phrases) + sorted(label(x, lang) for x in meaning.lexemes)
+                    if name.lower() != text.lower()]
+            if also:
+                named.append({"text": text, "also": also})
+        return named
+
+    def corrected(self) -> StatementFilter | None:
+        """The same search with misspelt names replaced by the nearest known ones, or None.
+
+        For a search that found nothing: the page and the API both search the
+        correction instead and say so.
+        """
+        query = self.query
+        better = corrected_query(query) if query.strip() else None
+        if not better:
+            return None
+        data = self.data.copy()
+        data["q"] = better
+        return type(self)(data, queryset=self.queryset, request=self.request)
+
 
 class EventFilter(filters.FilterSet):
     """Events whose period overlaps [start, end]; by country; upcoming or past."""
@@ -170,7 +219,7 @@ class EventFilter(filters.FilterSet):
 
 
 class AgreementFilter(filters.FilterSet):
-    kind = filters.ChoiceFilter(choices=[("agreed", _("Agreed")), ("reaffirmed", _("Reaffirmed"))], label=_("Kind"),
+    kind = filters.ChoiceFilter(choices=AgreementKind.choices, label=_("Kind"),
                                 help_text=_("agreed: newly agreed; reaffirmed: confirmed again"))
     country = filters.ModelMultipleChoiceFilter(field_name="statement__countries", queryset=Country.objects.all(),
                                                 to_field_name="code", label=_("Country"),

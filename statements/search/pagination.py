@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
-
-# Above this many rows (by the planner's estimate) the total is the estimate:
-# counting every match of a word found in most of the archive reads them all.
-EXACT_COUNT_LIMIT = 20_000
 
 
 class EstimatingPaginator(Paginator):
@@ -24,7 +21,7 @@ class EstimatingPaginator(Paginator):
         rows = self.estimate
         if rows is None and hasattr(self.object_list, "estimated_count"):
             rows = self.object_list.estimated_count()
-        if rows is not None and rows > EXACT_COUNT_LIMIT:
+        if rows is not None and rows > settings.SEARCH_EXACT_COUNT_LIMIT:
             self.estimated = True
             return rows
         return super().count

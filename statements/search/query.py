@@ -9,7 +9,10 @@ what the index can answer alone (statements.search.document):
 - each word is looked up three ways, Russian stems, English stems and
   lemmas, OR-ed: a nominative "остров" finds "островах" through its lemma;
 - a phrase becomes its adjacent word pairs, lexemes of their own, AND-ed;
-- a hyphenated word is its parts AND-ed, never `<->`.
+- a hyphenated word is its parts AND-ed, never `<->`;
+- a run of words naming a country, an organisation or a phrase with
+  equivalents also matches what it names (statements.search.entities), and a
+  surname the person it names.
 
 A tsquery without phrase operators or weights is decided by the GIN index
 without re-reading a single stored vector, which is what keeps a search over
@@ -20,6 +23,7 @@ from __future__ import annotations
 
 import operator
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import reduce
 
@@ -27,6 +31,7 @@ from django.contrib.postgres.search import SearchConfig, SearchQuery, SearchQuer
 from django.db.models import Func, Value
 
 from statements.search.document import PHRASE_WORD, lemmatised, phrase_words
+from statements.search.entities import MAX_NAME_WORDS, Meaning, meaning_of
 
 # A query longer than this many terms is cut: each term is a few SQL functions.
 MAX_TERMS = 32
@@ -125,10 +130,72 @@ def _all(queries):
     return reduce(operator.and_, queries)
 
 
-def match_query(query: str):
-    """The tsquery that finds the statements, or None when the query holds no word."""
+# Who a query word may name, beside its own letters: "@person:" lexemes, from the database.
+PeopleLookup = Callable[[str], list[str]]
+
+
+def match_query(query: str, *, people: PeopleLookup | None = None):
+    """The tsquery that finds the statements, or None when the query holds no word.
+
+    A run of words that names a country, an organisation or a phrase with
+    equivalents (statements.search.entities) also matches what it names;
+    a word that `people` knows as a surname also matches that person.
+    """
     groups = parse(query)
-    return _any(_all(term_query(term) for term in group) for group in groups) if groups else None
+    return _any(_group_query(group, people) for group in groups) if groups else None
+
+
+def named_in(query: str) -> list[tuple[str, Meaning]]:
+    """The runs of the query that name something, as typed, with what they name (for the page to say)."""
+    found = []
+    for group in parse(query):
+        start = 0
+        while start < len(group):
+            length, meaning = _named_run(group, start)
+            if meaning:
+                found.append((" ".join(term.text for term in group[start : start + length]), meaning))
+            start += length or 1
+    return found
+
+
+def _named_run(group: list[Term], start: int) -> tuple[int, Meaning | None]:
+    """The longest run of required terms from `start` that names something: (its length, the meaning)."""
+    longest = min(MAX_NAME_WORDS, len(group) - start)
+    for length in range(longest, 0, -1):
+        run = group[start : start + length]
+        if any(term.negated for term in run) or (length > 1 and any(term.phrase for term in run)):
+            continue
+        meaning = meaning_of([term.text for term in run])
+        if meaning:
+            return length, meaning
+    return 0, None
+
+
+def _meaning_query(meaning: Meaning):
+    queries = [LexemesQuery([lexeme]) for lexeme in sorted(meaning.lexemes)]
+    for phrase in sorted(meaning.phrases):
+        queries.append(term_query(Term(phrase, phrase=True)))
+    return _any(queries)
+
+
+def _group_query(group: list[Term], people: PeopleLookup | None):
+    parts = []
+    start = 0
+    while start < len(group):
+        length, meaning = _named_run(group, start)
+        if meaning:
+            run = group[start : start + length]
+            parts.append(_all(term_query(term) for term in run) | _meaning_query(meaning))
+            start += length
+            continue
+        term = group[start]
+        query = term_query(term)
+        persons = people(term.text) if people and not (term.negated or term.phrase) else []
+        if persons:
+            query = query | _any(LexemesQuery([lexeme]) for lexeme in persons)
+        parts.append(query)
+        start += 1
+    return _all(parts)
 
 
 def rank_query(query: str):

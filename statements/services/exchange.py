@@ -25,6 +25,8 @@ from statements.models import (
     StatementTopic,
     Topic,
 )
+from statements.search.document import SearchDocument, search_document
+from statements.services.store import parse_ingested, write_search_vector
 
 FORMAT_VERSION = 1
 STATEMENT_FIELDS = ["key", "title", "kind", "published_on", "published_at", "place", "language", "doc_number",
@@ -114,8 +116,16 @@ def import_records(lines: Iterable[str]) -> tuple[int, int]:
     return imported, skipped
 
 
-@transaction.atomic
 def import_record(record: dict) -> bool:
+    """One exported statement with its items, kept as exported (editors' work included); False if present."""
+    # The search document is parsed and lemmatised before the transaction opens, as in store.py.
+    parsed, extraction = parse_ingested(record["record"], record["raw_text"])
+    document = search_document(parsed, extraction)
+    with transaction.atomic():
+        return _write_imported(record, document)
+
+
+def _write_imported(record: dict, document: SearchDocument) -> bool:
     if Statement.objects.filter(key=record["key"]).exists():
         return False
     statement = Statement.objects.create(**{name: record[name] for name in STATEMENT_FIELDS})
@@ -137,7 +147,5 @@ def import_record(record: dict) -> bool:
     for e in record["events"]:
         obj = Event.objects.create(statement=statement, **{k: v for k, v in e.items() if k != "countries"})
         obj.countries.set(e["countries"])
-    from statements.services.store import refresh_search_vector
-
-    refresh_search_vector(statement)
+    write_search_vector(statement, document)
     return True

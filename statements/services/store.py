@@ -237,6 +237,7 @@ SEARCH_VECTORS_SQL = """
             || setweight(to_tsvector(%(config)s::regconfig, %(body)s), 'C')
             || setweight(to_tsvector('simple', %(body_lemmas)s), 'C')
             || array_to_tsvector(%(pairs)s::text[])
+            || array_to_tsvector(%(entities)s::text[])
             || coalesce((SELECT array_to_tsvector(array_agg(DISTINCT '@country:' || country_id))
                          FROM statements_statementcountry WHERE statement_id = %(id)s), '')
             || coalesce((SELECT array_to_tsvector(array_agg(DISTINCT '@topic:' || topic_id))
@@ -252,10 +253,15 @@ SEARCH_VECTORS_SQL = """
 
 def parse_stored(statement: Statement) -> tuple[ParsedStatement, Extraction]:
     """Parse and extract a stored statement again, from exactly what was ingested."""
+    return parse_ingested(statement.record, statement.raw_text)
+
+
+def parse_ingested(record: dict, raw_text: str) -> tuple[ParsedStatement, Extraction]:
+    """Parse and extract the record a statement was ingested from (pure, slow: call it outside transactions)."""
     from statements.extract import extract
     from statements.parse import parse_record
 
-    parsed = parse_record({**statement.record, "text": statement.raw_text})
+    parsed = parse_record({**record, "text": raw_text})
     return parsed, extract(parsed)
 
 
@@ -265,7 +271,6 @@ def reextract_stored(statement: Statement) -> None:
     reextract_statement(statement=statement, parsed=parsed, extraction=extraction)
 
 
-def refresh_search_vector(statement: Statement) -> None:
-    """Recompute a statement's search vector from its stored record (after an import)."""
-    parsed, extraction = parse_stored(statement)
-    _update_search_vector(statement, search_document(parsed, extraction))
+def write_search_vector(statement: Statement, document: SearchDocument) -> None:
+    """Write a statement's search vectors, inside the caller's transaction (an import's)."""
+    _update_search_vector(statement, document)

@@ -19,17 +19,6 @@ class Day:
     events: list = field(default_factory=list)
 
 
-def parse_month(value: str | None, today: dt.date) -> dt.date:
-    """'2018-08' -> 2018-08-01; raises ValueError with a message on anything else."""
-    if not value:
-        return today.replace(day=1)
-    try:
-        year, month = value.split("-")
-        return dt.date(int(year), int(month), 1)
-    except ValueError:
-        raise ValueError(f"month must look like 2018-08, not {value!r}") from None
-
-
 def month_grid(month: dt.date, events) -> list[list[Day]]:
     """Weeks (Monday first) of the month, each day with the events whose period covers it.
 

@@ -4,30 +4,28 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 from statements.models import Agreement, Country, Event, Person, Statement, Topic
 from statements.search import facets
-from statements.search.filters import AgreementFilter, StatementFilter
+from statements.search.filters import AgreementFilter, MonthField, StatementFilter
 from statements.search.pagination import EstimatingPaginator
-from statements.search.suggest import corrected_query
 from statements.web import calendar, charts
-
-PAGE_SIZE = 20
-
-
-MAX_PAGE_SIZE = 100
 
 
 def _page(request, queryset, estimate: int | None = None):
-    """A page of results; ?page_size= chooses 1 to 100 rows, anything else the default."""
+    """A page of results; ?page_size= chooses 1 to MAX_PAGE_SIZE rows, anything else the default."""
     try:
-        per_page = min(max(int(request.GET.get("page_size", PAGE_SIZE)), 1), MAX_PAGE_SIZE)
+        per_page = min(max(int(request.GET.get("page_size", settings.PAGE_SIZE)), 1), settings.MAX_PAGE_SIZE)
     except ValueError:
-        per_page = PAGE_SIZE
+        per_page = settings.PAGE_SIZE
     return EstimatingPaginator(queryset, per_page, estimate=estimate).get_page(request.GET.get("page"))
 
 
@@ -65,11 +63,9 @@ def statement_list(request):
         # Nothing found: perhaps a misspelt name. Search the corrected query
         # instead, and say so on the page. (The count, not exists(): a LIMIT 1
         # over a rare word tempts the planner into reading every vector.)
-        corrected = corrected_query(query)
-        if corrected:
-            data = request.GET.copy()
-            data["q"] = corrected
-            filterset = StatementFilter(data, queryset=Statement.objects.for_list())
+        better = filterset.corrected()
+        if better is not None:
+            filterset, corrected = better, better.query
             query = corrected
             page = _page(request, filterset.qs, filterset.size)
     if query.strip():
@@ -82,15 +78,16 @@ def statement_list(request):
         # The unfiltered archive's facets are aggregates over every statement.
         facet_values = cache.get_or_set(f"facets:all:{lang}", lambda: facets.compute(filterset, lang=lang),
                                         OVERVIEW_SECONDS)
-    elif facets_skipped := page.paginator.count > facets.EXACT_LIMIT:
+    elif facets_skipped := page.paginator.count > settings.SEARCH_FACET_LIMIT:
         # Grouping tens of thousands of matches by country, topic and person
         # takes seconds; the page says to narrow the search to see counts.
         facet_values = {}
     else:
         facet_values = facets.compute(filterset, lang=lang)
     context = {"filter": filterset, "page": page, "query": query, "corrected": corrected,
+               "named": filterset.named(get_language() or "ru") if query.strip() else [],
                "filters_open": filters_open, "facets": facet_values,
-               "facets_skipped": facets_skipped, "facet_limit": facets.EXACT_LIMIT}
+               "facets_skipped": facets_skipped, "facet_limit": settings.SEARCH_FACET_LIMIT}
     return render(request, "statements/statement_list.html", context)
 
 
@@ -116,6 +113,38 @@ def _entity_page(request, template: str, obj, statements, agreements, events, co
         "chart": charts.bar_chart(charts.per_month(statements), label="statements per month"),
     }
     return render(request, template, context)
+
+
+# The index pages: what the archive names, most named first.
+ENTITY_INDEXES = {
+    "country": (Country, "country_detail", _("Countries")),
+    "topic": (Topic, "topic_detail", _("Topics")),
+    "person": (Person, "person_detail", _("People")),
+}
+ENTITY_PAGE_SIZE = 100
+
+
+def entity_index(request, kind: str):
+    """Countries, topics or people named in the archive, with their statement counts; people in pages and
+    found by name (?q=)."""
+    model, detail, heading = ENTITY_INDEXES[kind]
+    name = (request.GET.get("q") or "").strip()[:100]
+    entities = model.objects.with_statement_counts()
+    if name:
+        entities = entities.filter(Q(name_ru__icontains=name) | Q(name_en__icontains=name))
+        page = Paginator(entities, ENTITY_PAGE_SIZE).get_page(request.GET.get("page"))
+    else:
+        # Counting every link of the archive: once in a while, not on every visit.
+        ranked = cache.get_or_set(f"index:{kind}", lambda: list(entities.values_list("pk", "statement_count")),
+                                  OVERVIEW_SECONDS)
+        page = Paginator(ranked, ENTITY_PAGE_SIZE).get_page(request.GET.get("page"))
+        rows = model.objects.in_bulk([pk for pk, _count in page.object_list])
+        for entity in rows.values():
+            entity.statement_count = dict(page.object_list)[entity.pk]
+        page.object_list = [rows[pk] for pk, _count in page.object_list if pk in rows]
+    return render(request, "statements/entity_index.html", {
+        "kind": kind, "heading": heading, "detail": detail, "page": page, "name": name,
+    })
 
 
 def country_detail(request, code: str):
@@ -157,9 +186,9 @@ def event_calendar(request):
     if country and not Country.objects.filter(code=country).exists():
         return render(request, "statements/events.html", {"error": f"unknown country code {country!r}"}, status=400)
     try:
-        month = calendar.parse_month(request.GET.get("month"), today)
-    except ValueError as exc:
-        return render(request, "statements/events.html", {"error": str(exc)}, status=400)
+        month = MonthField(required=False).clean(request.GET.get("month")) or today.replace(day=1)
+    except ValidationError as exc:
+        return render(request, "statements/events.html", {"error": " ".join(exc.messages)}, status=400)
     events = list(calendar.events_in_month(month, country))
     upcoming_qs = Event.objects.upcoming(today)
     past_qs = Event.objects.past(today)

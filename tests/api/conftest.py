@@ -5,7 +5,6 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group, User
-from django.core.cache import cache
 from django.core.management import call_command
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
@@ -22,12 +21,6 @@ TALKS = ("Стороны договорились продолжить конс�
          "Семинар прошёл 1 мая 2019 года в Москве.")
 BRIEFING = ("Russia and China agreed to expand trade in national currencies. "
             "The summit will take place in October 2019 in Beijing.")
-
-
-@pytest.fixture(autouse=True)
-def _fresh_throttle():
-    # The anonymous rate limit counts in the cache; each test starts with none spent.
-    cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 # serialized_rollback: the countries come from a migration, and a live server needs a real commit.
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def test_swagger_ui_lists_the_operations_and_tries_one(page, live_server):

@@ -12,12 +12,13 @@ from django.core.management import call_command
 from statements.choices import Origin
 from statements.models import Agreement, Event, Person, Statement
 from statements.services.exchange import STATEMENT_FIELDS
+from tests.shared import CORPUS
 
 pytestmark = pytest.mark.django_db
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "sample" / "lavrov-2018-07-31-russia-japan-2plus2.txt"
-MIDRU = ROOT.parent / "shared" / "corpus" / "midru"
+MIDRU = CORPUS / "midru"
 
 
 def body(response) -> str:
@@ -97,6 +98,8 @@ def editors_work(seed: Statement) -> None:
     added.countries.set(["JP"])
 
 
+@pytest.mark.shared
+@pytest.mark.slow
 def test_an_exported_archive_imported_into_an_empty_one_is_the_same(db, anonymous, tmp_path):
     call_command("ingest", str(SEED), str(MIDRU), "--no-progress")
     seed = Statement.objects.get(doc_number="1430-31-07-2018")

@@ -50,6 +50,8 @@ reads = load(examples=10, coverage=True, checks=READ_CHECKS).include(method="GET
 writes = load(examples=15, coverage=False, checks=CHECKS).exclude(method="GET")
 refused_writes = load(examples=3, coverage=False, checks=CHECKS).exclude(method="GET")
 
+pytestmark = pytest.mark.slow
+
 # The archive is shared by a test's examples (and writes pile up in it), which is what we want here.
 SHARED_FIXTURES = settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
 

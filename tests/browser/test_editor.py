@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from statements.models import Agreement, Event, Statement
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
 SEED = Path(__file__).resolve().parents[2] / "sample" / "lavrov-2018-07-31-russia-japan-2plus2.txt"
 PASSWORD = "correct-horse-battery-staple-42"

@@ -1,26 +1,11 @@
 """A reader's path through the archive, in a real browser."""
 
 import re
-from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-SEED = Path(__file__).resolve().parents[2] / "sample" / "lavrov-2018-07-31-russia-japan-2plus2.txt"
-
-
-@pytest.fixture
-def archive(tmp_path):
-    other = tmp_path / "other.jsonl"
-    other.write_text(
-        '{"title": "Комментарий официального представителя МИД России по Китаю", "date": "2019-03-01", '
-        '"url": "https://www.mid.ru/ru/1", "lang": "ru", "text": "Россия и Китай провели консультации в Пекине."}\n',
-        encoding="utf-8",
-    )
-    call_command("ingest", str(SEED), str(other), "--no-progress")
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
 
 def test_search_filter_open_a_statement_and_follow_a_country(page, live_server, archive):

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from statements.extract.countries import country_names, find_countries
+from tests.shared import SHARED
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 COUNTRIES_CSV = Path(__file__).resolve().parents[2] / "statements" / "data" / "countries.csv"
 
 
@@ -504,6 +504,8 @@ def _dev_text(record: dict) -> str:
     return (item.get("title") or "") + "\n" + text
 
 
+@pytest.mark.shared
+@pytest.mark.slow  # the whole dev set, parsed and extracted
 def test_dev_set_country_f1():
     tp = fp = fn = 0
     for line in (SHARED / "gold" / "dev.jsonl").read_text(encoding="utf-8").splitlines():

@@ -6,7 +6,6 @@ edge cases."""
 import datetime as dt
 import json
 from functools import cache
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -16,8 +15,8 @@ from statements.extract import extract
 from statements.extract.scoring import prediction_record, score, split_held_out
 from statements.parse import parse_record
 from statements.parse.records import ParsedStatement
+from tests.shared import SHARED
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 DEV_FILES = (SHARED / "gold" / "dev.jsonl", SHARED / "gold" / "dev-2.jsonl")
 
 # Both files together, as `manage.py evaluate` scores them by default.
@@ -61,23 +60,31 @@ def _misses(field: str) -> str:
     return "\n".join(f"{m.statement_id} {m.error}: {m.text[:160]}" for m in dev_report().misses if m.field == field)
 
 
+@pytest.mark.shared
+@pytest.mark.slow  # the whole dev set, parsed and extracted
 def test_both_dev_files_are_scored():
     gold, _ = dev_gold_and_predictions()
     assert len(gold) == 88
     assert len({record["id"] for record in gold}) == 88
 
 
+@pytest.mark.shared
+@pytest.mark.slow
 @pytest.mark.parametrize(("field", "target"), TARGETS.items())
 def test_dev_f1_meets_the_target(field, target):
     counts = getattr(dev_report(), field)
     assert counts.f1 >= target, f"{field} F1 {counts.f1:.3f} < {target}\n{_misses(field)}"
 
 
+@pytest.mark.shared
+@pytest.mark.slow
 @pytest.mark.parametrize("field", ["kind", "speakers", "place", "published_on", "doc_number"])
 def test_dev_meta_accuracy_meets_the_target(field):
     assert dev_report().meta_accuracy[field] >= META_TARGET
 
 
+@pytest.mark.shared
+@pytest.mark.slow
 @pytest.mark.parametrize(("field", "floor"), HELD_OUT_FLOORS.items())
 def test_held_out_part_holds(field, floor):
     gold, predictions = dev_gold_and_predictions()

@@ -4,7 +4,6 @@ the "И.О.Фамилия" style, and the keys that merge name variants.
 Sentences come from shared/corpus (seed, midru, kremlin, telegram-en)."""
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -14,8 +13,7 @@ from statements.extract.people import (
     person_key,
     person_record,
 )
-
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+from tests.shared import GOLD
 
 
 def keys(text, lang):
@@ -270,9 +268,10 @@ def test_person_record():
     assert person_record("korochkina-e") is None
 
 
+@pytest.mark.shared
 def test_gold_speakers_have_table_keys():
     """Every speaker of the reference annotations is a table person."""
-    gold = CORPUS.parent / "gold" / "dev.jsonl"
+    gold = GOLD / "dev.jsonl"
     for line in gold.read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
         for speaker in record["speakers"]:

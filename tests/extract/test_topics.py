@@ -1,12 +1,10 @@
 """Topics from keyword evidence and site metadata; sentences from shared/corpus."""
 
-from pathlib import Path
 
 import pytest
 
 from statements.extract.topics import find_topics, topic_vocabulary
-
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+from tests.shared import CORPUS
 
 
 def slugs(text, lang, meta=()):
@@ -187,6 +185,7 @@ def test_metadata_topics_come_first_and_keep_their_keywords():
     assert topics[1].evidence == "торговле; инвестициях"
 
 
+@pytest.mark.shared
 def test_the_seed_statement():
     text = (CORPUS / "seed" / "lavrov-2018-07-31-russia-japan-2plus2.txt").read_text(encoding="utf-8")
     assert set(slugs(text, "ru")) == {

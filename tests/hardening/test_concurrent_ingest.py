@@ -7,10 +7,11 @@ import pytest
 
 from statements.models import Statement
 from tests.hardening.server import PYTHON, ROOT, environment
+from tests.shared import CORPUS
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.shared, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
-MIDRU = ROOT.parent / "shared" / "corpus" / "midru" / "midru-statements.jsonl"
+MIDRU = CORPUS / "midru" / "midru-statements.jsonl"
 SAMPLE = ROOT / "sample"
 TIMEOUT = 300
 

@@ -11,7 +11,7 @@ from statements.extract import extract
 from statements.models import Agreement, Event, Statement
 from statements.parse import parse_record
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.slow, pytest.mark.django_db]
 
 TEXT = ("Россия и Япония договорились продолжить консультации. "
         "Следующий раунд переговоров состоится 16-20 августа этого года в Москве.")

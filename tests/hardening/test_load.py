@@ -18,8 +18,9 @@ from django.core.management import call_command
 
 from statements.models import Statement
 from tests.hardening.server import PYTHON, ROOT, environment, free_port
+from tests.shared import CORPUS
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.shared, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
 CLIENTS = 100
 SECONDS = 15
@@ -81,7 +82,7 @@ def server(tmp_path):
 
 
 def test_100_concurrent_clients_get_no_server_error(server, record_property):
-    call_command("ingest", "--no-progress", str(ROOT / "sample"), str(ROOT.parent / "shared" / "corpus" / "midru"))
+    call_command("ingest", "--no-progress", str(ROOT / "sample"), str(CORPUS / "midru"))
     port, log = server
     ids = list(Statement.objects.values_list("pk", flat=True))
     assert len(ids) == 11

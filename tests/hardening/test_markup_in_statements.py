@@ -10,7 +10,7 @@ from django.core.management import call_command
 
 from statements.models import Agreement, Event, Statement
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.slow, pytest.mark.django_db]
 
 TITLE_SCRIPT = '<script>alert("title")</script>'
 BODY_SCRIPT = '<script>alert("body")</script>'

@@ -6,7 +6,7 @@ from django.contrib.auth.models import User
 from statements.models import Statement
 from tests.factories import make_statement
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.slow, pytest.mark.django_db]
 
 QUERIES = [
     '"unclosed', 'a & | b', "!!!", "(((", ")))", ":*", "'", "\\", "\\\\", "OR OR", "OR", "-", "--", "- -", "-Курилы",

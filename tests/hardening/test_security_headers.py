@@ -12,7 +12,7 @@ from django.test import override_settings
 from tests.factories import make_statement
 from tests.hardening.server import PYTHON, ROOT, environment
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.slow, pytest.mark.django_db]
 
 PATHS = [
     "/", "/statements/", "/statements/?q=консультации", "/statements/{pk}/", "/agreements/", "/events/",

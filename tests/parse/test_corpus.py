@@ -6,8 +6,9 @@ import pytest
 
 from statements.parse import parse_record
 from statements.parse.files import ParseFailure, iter_file
+from tests.shared import CORPUS
 
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
+pytestmark = [pytest.mark.shared, pytest.mark.slow]
 FILES = {
     "seed": (CORPUS / "seed", 1),
     "midru": (CORPUS / "midru" / "midru-statements.jsonl", 10),

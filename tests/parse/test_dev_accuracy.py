@@ -1,12 +1,13 @@
 """The meta fields of shared/gold/dev.jsonl and dev-2.jsonl, per field, against the parse of the corpus."""
 
 import json
-from pathlib import Path
+
+import pytest
 
 from statements.parse import parse_record
 from statements.parse.files import RawItem, iter_file
+from tests.shared import SHARED
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 FIELDS = ("published_on", "doc_number", "kind", "speakers", "place")
 REQUIRED_ACCURACY = 0.95
 
@@ -34,6 +35,8 @@ def predicted(record: dict) -> dict:
     }
 
 
+@pytest.mark.shared
+@pytest.mark.slow  # the whole dev set, parsed and extracted
 def test_dev_meta_fields_are_right_for_95_percent():
     lines = [
         line

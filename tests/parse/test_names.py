@@ -1,24 +1,9 @@
-"""Surnames in the nominative, in the text's script."""
+"""Surnames of labels and titles, in the text's script (their nominative: tests/text/test_surnames.py)."""
 
 import pytest
 
-from statements.parse.names import english_surname, surname_nominative, surname_of
+from statements.parse.names import english_surname, surname_of
 from statements.parse.speakers import english_authors, english_officials, russian_title_speakers
-
-
-@pytest.mark.parametrize(
-    ("word", "nominative"),
-    [
-        ("Лаврова", "Лавров"),
-        ("Лавровым", "Лавров"),
-        ("Захаровой", "Захарова"),
-        ("Путина", "Путин"),
-        ("Шойгу", "Шойгу"),
-        ("Лавров", "Лавров"),
-    ],
-)
-def test_surname_nominative(word, nominative):
-    assert surname_nominative(word) == nominative
 
 
 @pytest.mark.parametrize(

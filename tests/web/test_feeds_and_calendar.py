@@ -42,7 +42,10 @@ def test_calendar_with_nothing_upcoming_offers_the_latest_months(client, stateme
 
 @pytest.mark.parametrize("params", [{"month": "2018-13"}, {"month": "soon"}, {"country": "XX"}])
 def test_calendar_bad_parameters_are_400(client, params):
-    assert client.get("/events/", params).status_code == 400
+    response = client.get("/events/", params)
+    assert response.status_code == 400
+    if "month" in params:  # the message the events API gives too: one parser of months
+        assert "2018-08" in response.content.decode()
 
 
 def test_ical_feed_spans_whole_periods(client, statement):

@@ -1,10 +1,8 @@
 """Search behaves as a reader expects: Russian forms, web-search syntax, snippets, facets."""
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -14,15 +12,12 @@ from tests.factories import make_statement
 
 pytestmark = pytest.mark.django_db
 
-SEED = Path(__file__).resolve().parents[2] / "sample" / "lavrov-2018-07-31-russia-japan-2plus2.txt"
 SEED_TITLE = "два плюс два"
 
 
 @pytest.fixture
-def archive():
-    call_command("ingest", str(SEED), "--no-progress")
-    make_statement(title="Комментарий о переговорах с Китаем", body="Россия и Китай провели консультации в Пекине.",
-                   published_on=dt.date(2019, 3, 1))
+def kuril_archive(archive):
+    """`archive` and two statements more: one in English on Japan, one with "Курилах" in its title."""
     make_statement(title="Statement on Japan", lang="en", body="Japan and Russia discussed the Kuril islands.",
                    published_on=dt.date(2020, 5, 1))
     make_statement(title="Заявление о Курилах", body="Курилы являются неотъемлемой частью России. Япония молчит.",
@@ -42,15 +37,15 @@ def titles(query: str) -> list[str]:
     "наркополицейские",
     "бизнес-миссия",
 ])
-def test_russian_forms_find_the_seed(archive, query):
+def test_russian_forms_find_the_seed(kuril_archive, query):
     assert any(SEED_TITLE in title for title in titles(query)), query
 
 
-def test_phrase_search_needs_the_words_in_order(archive):
+def test_phrase_search_needs_the_words_in_order(kuril_archive):
     assert titles('"плюс два два"') == []
 
 
-def test_minus_excludes_and_or_widens(archive):
+def test_minus_excludes_and_or_widens(kuril_archive):
     found = titles("Япония -Курилы")
     assert any(SEED_TITLE in t for t in found)
     assert "Заявление о Курилах" not in found
@@ -63,7 +58,7 @@ def test_blank_query_finds_nothing():
     assert list(Statement.objects.search("  ")) == []
 
 
-def test_title_outranks_body(archive):
+def test_title_outranks_body(kuril_archive):
     # "Курилах" is in one statement's title and only in the seed's body.
     assert titles("Курилы")[0] == "Заявление о Курилах"
 
@@ -75,7 +70,7 @@ def test_snippet_marks_matches_and_escapes_text(client):
     assert "<script>alert(1)</script>" not in html
 
 
-def test_facet_counts_equal_the_results_a_click_gives(client, archive):
+def test_facet_counts_equal_the_results_a_click_gives(client, kuril_archive):
     response = client.get("/statements/", {"q": "Япония OR Китай OR Japan"})
     facets = response.context["facets"]
     checked = 0
@@ -108,14 +103,14 @@ def test_list_and_search_run_a_fixed_number_of_queries_whatever_the_page_size(cl
     assert small_api == len(queries)
 
 
-def test_one_filterset_serves_page_and_api(client, archive):
+def test_one_filterset_serves_page_and_api(client, kuril_archive):
     page = client.get("/statements/", {"q": "Япония", "language": "ru"}).context["page"].paginator.count
     api = client.get("/api/statements/", {"q": "Япония", "language": "ru"}).json()["count"]
     direct = StatementFilter({"q": "Япония", "language": "ru"}, queryset=Statement.objects.all()).qs.count()
     assert page == api == direct >= 2
 
 
-def test_a_misspelt_name_falls_back_to_the_nearest_known_one(client, archive):
+def test_a_misspelt_name_falls_back_to_the_nearest_known_one(client, kuril_archive):
     response = client.get("/statements/", {"q": "Лавраов"})
     assert response.status_code == 200
     assert response.context["corrected"] == "Лавров"
@@ -131,5 +126,5 @@ def test_html_page_size_is_bounded(client):
     assert client.get("/statements/", {"page_size": "lots"}).status_code == 200
 
 
-def test_a_nul_byte_in_a_query_is_ignored_not_an_error(archive):
+def test_a_nul_byte_in_a_query_is_ignored_not_an_error(kuril_archive):
     assert list(Statement.objects.search("Япония\x00").with_headline("Япония\x00").values_list("pk", flat=True))

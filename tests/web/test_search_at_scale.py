@@ -13,10 +13,12 @@ from django.db import connection
 
 from statements import querysets
 from statements.models import Statement
-from statements.search import facets, filters, pagination
+from statements.search import filters
 from statements.search.document import lead, phrase_words, word_pairs
 from statements.search.query import Term, parse
 from tests.factories import make_statement
+
+pytestmark = pytest.mark.slow  # builds archives of thousands of statements
 
 
 @pytest.mark.parametrize("query, groups", [
@@ -114,36 +116,36 @@ def test_title_and_lead_rank_above_a_mention_further_down():
 
 
 @pytest.mark.django_db
-def test_too_many_matches_to_rank_come_newest_first(client, monkeypatch):
+def test_too_many_matches_to_rank_come_newest_first(client, settings):
     older = make_statement(title="Визит в Монголию", body="Монголия.", published_on=dt.date(2019, 1, 1)).statement
     newer = make_statement(title="Брифинг", body="Прочее. Монголия упомянута.",
                            published_on=dt.date(2024, 1, 1)).statement
-    monkeypatch.setattr(querysets, "RANK_LIMIT", 0)
-    monkeypatch.setattr(querysets, "RANK_FLOOR", 0)
+    settings.SEARCH_RANK_LIMIT = 0
+    settings.SEARCH_RANK_FLOOR = 0
     filterset = filters.StatementFilter({"q": "Монголия"}, queryset=Statement.objects.all())
     assert list(filterset.qs) == [newer, older]
     assert filterset.ranked is False
     page = client.get("/statements/", {"q": "Монголия"}).content.decode()
     assert "сначала идут новые" in page and "больше 0 заявлений" in page
-    monkeypatch.setattr(querysets, "RANK_LIMIT", 100)
-    monkeypatch.setattr(querysets, "RANK_FLOOR", 1_000)
-    monkeypatch.setattr(querysets, "SORT_LIMIT", 1_000)
+    settings.SEARCH_RANK_LIMIT = 100
+    settings.SEARCH_RANK_FLOOR = 1_000
+    settings.SEARCH_SORT_LIMIT = 1_000
     assert list(filters.StatementFilter({"q": "Монголия"}, queryset=Statement.objects.all()).qs) == [older, newer]
 
 
 @pytest.mark.django_db
-def test_too_many_matches_to_count_are_estimated_and_said_so(client, monkeypatch):
+def test_too_many_matches_to_count_are_estimated_and_said_so(client, settings):
     for year in range(2015, 2020):
         make_statement(title=f"Монголия {year}", body="Монголия.", published_on=dt.date(year, 1, 1))
-    monkeypatch.setattr(pagination, "EXACT_COUNT_LIMIT", 0)
-    monkeypatch.setattr(facets, "EXACT_LIMIT", 0)
+    settings.SEARCH_EXACT_COUNT_LIMIT = 0
+    settings.SEARCH_FACET_LIMIT = 0
     page = client.get("/statements/", {"q": "Монголия"})
     assert page.context["page"].paginator.estimated
     assert page.context["facets"] == {} and page.context["facets_skipped"]
     api = client.get("/api/statements/", {"q": "Монголия"}).json()
     assert api["count"] >= 1 and len(api["results"]) == 5 and api["count_is_estimate"] is True
-    monkeypatch.setattr(pagination, "EXACT_COUNT_LIMIT", 20_000)
-    monkeypatch.setattr(facets, "EXACT_LIMIT", 5_000)
+    settings.SEARCH_EXACT_COUNT_LIMIT = 20_000
+    settings.SEARCH_FACET_LIMIT = 5_000
     page = client.get("/statements/", {"q": "Монголия"})
     assert not page.context["page"].paginator.estimated and page.context["page"].paginator.count == 5
     api = client.get("/api/statements/", {"q": "Монголия"}).json()
@@ -196,10 +198,10 @@ def test_a_search_narrowed_to_a_country_is_one_tsquery():
 
 
 @pytest.mark.django_db
-def test_facets_wait_for_a_narrower_search_above_their_limit(client, monkeypatch):
+def test_facets_wait_for_a_narrower_search_above_their_limit(client, settings):
     for year in range(2015, 2019):
         make_statement(title=f"Монголия {year}", body="Монголия.", published_on=dt.date(year, 1, 1))
-    monkeypatch.setattr(facets, "EXACT_LIMIT", 3)
+    settings.SEARCH_FACET_LIMIT = 3
     page = client.get("/statements/", {"q": "Монголия"})
     assert page.context["page"].paginator.count == 4 and not page.context["page"].paginator.estimated
     assert page.context["facets"] == {}
@@ -209,17 +211,17 @@ def test_facets_wait_for_a_narrower_search_above_their_limit(client, monkeypatch
 
 
 @pytest.mark.django_db
-def test_words_in_more_than_a_quarter_of_a_large_archive_are_not_ranked(monkeypatch):
+def test_words_in_more_than_a_quarter_of_a_large_archive_are_not_ranked(monkeypatch, settings):
     make_statement(title="Монголия", body="Монголия.", published_on=dt.date(2019, 1, 1))
     make_statement(title="Брифинг", body="Прочее. Монголия.", published_on=dt.date(2024, 1, 1))
-    monkeypatch.setattr(querysets, "RANK_FLOOR", 0)
+    settings.SEARCH_RANK_FLOOR = 0
     monkeypatch.setattr(Statement.objects, "estimated_count", lambda: 4)  # the whole archive's estimate
     assert querysets.rank_limit() == 1
     monkeypatch.setattr(Statement.objects, "estimated_count", lambda: 400)
     assert querysets.rank_limit() == 100
     monkeypatch.setattr(Statement.objects, "estimated_count", lambda: 4_000_000)
-    assert querysets.rank_limit() == querysets.RANK_LIMIT
-    assert querysets.sort_limit() == querysets.SORT_LIMIT > querysets.RANK_LIMIT
+    assert querysets.rank_limit() == settings.SEARCH_RANK_LIMIT
+    assert querysets.sort_limit() == settings.SEARCH_SORT_LIMIT > settings.SEARCH_RANK_LIMIT
 
 
 @pytest.mark.django_db

@@ -1,0 +1,86 @@
+"""A query that names a country, an organisation, a person or a phrase with equivalents finds what it names,
+in any form and either language (issue: search that knows who and what you mean)."""
+
+import pytest
+
+from statements.extract import extract
+from statements.models import Statement
+from statements.search.entities import meaning_of, organisations_in
+from statements.services.store import store_statement
+from tests.factories import parsed_statement
+
+pytestmark = pytest.mark.django_db
+
+
+def ingest(title: str, body: str, lang: str = "ru") -> Statement:
+    parsed = parsed_statement(title=title, body=body, lang=lang)
+    return store_statement(parsed=parsed, extraction=extract(parsed), record={"title": title}).statement
+
+
+def found(query: str) -> set[str]:
+    return set(Statement.objects.search(query).values_list("title", flat=True))
+
+
+@pytest.fixture
+def statements():
+    ingest("Комментарий о Китае", "Министры России и Китая обсудили торговлю.")
+    ingest("Statement on the United Nations", "The UN Security Council met on Syria.", lang="en")
+    ingest("Заявление по Курилам", "Курильские острова — неотъемлемая часть России.")
+    ingest("Брифинг о санкциях", "Новые санкции против России незаконны.")
+    ingest("Statement on sanctions", "Sanctions against Russia are illegal.", lang="en")
+    ingest("Интервью С.В.Лаврова", "Сергей Лавров ответил на вопросы о переговорах с Японией.")
+    ingest("Remarks by Sergey Lavrov", "Sergey Lavrov spoke about relations with Japan.", lang="en")
+    ingest("Пресс-конференция", "Переговоры в формате «два плюс два» прошли в Москве.")
+    ingest("Доклад", "Организация Объединённых Наций отметила годовщину.")
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("КНР", {"Комментарий о Китае"}),
+    ("PRC", {"Комментарий о Китае"}),
+    ("ООН", {"Statement on the United Nations", "Доклад"}),
+    ("оон", {"Statement on the United Nations", "Доклад"}),
+    ("United Nations", {"Statement on the United Nations", "Доклад"}),
+    ("Организация Объединённых Наций", {"Statement on the United Nations", "Доклад"}),
+    ("Курилы", {"Заявление по Курилам"}),
+    ("sanctions", {"Брифинг о санкциях", "Statement on sanctions"}),
+    ("санкции", {"Брифинг о санкциях", "Statement on sanctions"}),
+    ("2+2", {"Пресс-конференция"}),
+])
+def test_a_name_finds_what_it_names(statements, query, expected):
+    assert expected <= found(query), query
+
+
+@pytest.mark.parametrize("query", ["Лавров", "Lavrov", "лаврова", "LAVROV"])
+def test_a_person_is_found_in_either_script_and_any_case(statements, query):
+    assert {"Интервью С.В.Лаврова", "Remarks by Sergey Lavrov"} <= found(query)
+
+
+def test_a_name_narrows_with_the_other_words(statements):
+    assert found("ООН Сирия") == found("UN Syria") == {"Statement on the United Nations"}
+
+
+def test_short_acronyms_only_in_capitals():
+    assert meaning_of(["us"]) is None and meaning_of(["US"]) is not None
+    assert meaning_of(["eu"]) is None and meaning_of(["оон"]) is not None
+
+
+def test_organisations_are_found_in_documents_by_acronym_and_name():
+    text = "Совет Безопасности ООН и Шанхайская организация сотрудничества; the EU and NATO; who knows."
+    assert organisations_in(text) == ["@org:UN", "@org:EU", "@org:NATO", "@org:UNSC", "@org:SCO"]
+    assert organisations_in("We told us what the eu says.") == []
+
+
+def test_the_page_says_what_the_words_named(client, statements):
+    html = client.get("/statements/", {"q": "КНР"}).content.decode()
+    assert "«КНР» — Китай" in html
+
+
+def test_the_api_says_what_the_words_named_and_corrects_like_the_page(client, statements):
+    data = client.get("/api/statements/", {"q": "КНР"}).json()
+    assert data["named"] == [{"text": "КНР", "also": ["Китай"]}]
+    assert data["corrected_query"] is None and data["count"] >= 1
+    misspelt = client.get("/api/statements/", {"q": "Лавраов"}).json()
+    assert misspelt["corrected_query"] == "Лавров"
+    assert misspelt["count"] >= 1
+    page = client.get("/statements/", {"q": "Лавраов"}).content.decode()
+    assert "«Лавров»" in page

@@ -22,6 +22,7 @@ urlpatterns = [
     path("export/statements.jsonl", views.JsonLinesExportView.as_view(), name="export-jsonl"),
     path("export/statements.csv", views.CsvExportView.as_view(), name="export-csv"),
     path("token/", views.TokenView.as_view(), name="api-token"),
+    path("suggest/", views.SuggestView.as_view(), name="api-suggest"),
     path("", include(router.urls)),
     # Anything else under /api/ is a JSON 404, not the site's HTML page.
     re_path(r"^(?P<path>.*)$", errors.not_found),

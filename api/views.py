@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
 from django.db.models import Count
 from django.http import StreamingHttpResponse
 from django.utils import timezone
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema, extend_schema_view, inline_serializer
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view, inline_serializer
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.generics import GenericAPIView
 from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
 
 from api import filters as f
@@ -23,6 +27,7 @@ from api.permissions import EditorsWriteOthersRead
 from api.schema import ArchiveAutoSchema
 from statements.models import Agreement, Country, Event, Person, Statement, Topic
 from statements.search.filters import StatementFilter
+from statements.search.suggest import suggestions
 from statements.services import exchange
 
 
@@ -231,6 +236,35 @@ class JsonLinesExportView(ExportView):
 class CsvExportView(ExportView):
     media_type = "text/csv; charset=utf-8"
     extension = "csv"
+
+
+SUGGESTION_ITEM = inline_serializer("Suggestion", {
+    "kind": serializers.ChoiceField(choices=["country", "organisation", "person", "topic"]),
+    "value": serializers.CharField(help_text="the filter's value: country code, organisation acronym, person key, "
+                                             "topic slug"),
+    "label": serializers.CharField(),
+    "statements": serializers.IntegerField(help_text="how many statements name it"),
+    "url": serializers.CharField(help_text="its page on the site"),
+})
+
+
+@extend_schema(
+    parameters=[OpenApiParameter("q", str, required=True, description="what the user has typed (1-100 characters)")],
+    responses={200: inline_serializer("Suggestions", {"query": serializers.CharField(),
+                                                      "results": serializers.ListField(child=SUGGESTION_ITEM)})},
+    description="Countries, organisations, people and topics the query names, in any form and either language, "
+                "or whose names begin with its last word; most named first, with their statement counts.",
+)
+class SuggestView(ApiView, GenericAPIView):
+    pagination_class = None
+    filter_backends = []
+
+    def get(self, request, *args, **kwargs):
+        query = (request.query_params.get("q") or "").strip()
+        if not query or len(query) > 100:
+            raise serializers.ValidationError({"q": [_("From 1 to 100 characters.")]})
+        found = suggestions(query, lang=get_language() or "ru")
+        return Response({"query": query, "results": [asdict(item) for item in found]})
 
 
 class LoginRateThrottle(AnonRateThrottle):

@@ -1,10 +1,13 @@
-"""A second chance for a search that found nothing: misspelt names, corrected by trigrams."""
+"""What a search offers beside its results: misspelt names corrected by trigrams (a second chance for a
+search that found nothing), and the countries, organisations, people and topics a query names."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from django.contrib.postgres.search import TrigramSimilarity
+from django.db.models import Q
 from django.db.models.functions import Greatest
 
 from statements.models import Country, Person
@@ -44,3 +47,66 @@ def corrected_query(query: str) -> str | None:
 
     corrected = WORD.sub(fix, query)
     return corrected if changed else None
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """Something a query names or begins to name, with how many statements name it."""
+
+    kind: str  # "country" | "organisation" | "person" | "topic"
+    value: str  # the country code, organisation acronym, person key or topic slug
+    label: str
+    statements: int
+    url: str
+
+
+MAX_SUGGESTIONS = 8
+# Prefixes shorter than this complete to too much to be useful.
+MIN_PREFIX = 2
+
+
+def _name(entity, lang: str) -> str:
+    first, second = (entity.name_en, entity.name_ru) if lang == "en" else (entity.name_ru, entity.name_en)
+    return first or second
+
+
+def suggestions(query: str, *, lang: str = "ru") -> list[Suggestion]:
+    """Countries, organisations, people and topics the query names (any form, either language) or whose
+    names begin with its last word, most named first: for the search page and /api/suggest/."""
+    from statements.models import Statement, Topic
+    from statements.search.entities import label
+    from statements.search.query import LexemesQuery, named_in
+
+    query = " ".join(query.split())[:100]
+    found: dict[tuple[str, str], Suggestion] = {}
+    countries, organisations = set(), set()
+    for _text, meaning in named_in(query):
+        for lexeme in meaning.lexemes:
+            kind, _, value = lexeme.removeprefix("@").partition(":")
+            (countries if kind == "country" else organisations).add(value)
+    words = [w for w in WORD.findall(query)] or ([query] if len(query) >= MIN_PREFIX else [])
+    last = words[-1] if words else ""
+    by_name = Q()
+    if len(last) >= MIN_PREFIX:
+        by_name = Q(name_ru__istartswith=last) | Q(name_en__istartswith=last)
+    for country in Country.objects.with_statement_counts().filter(Q(code__in=countries) | by_name)[:MAX_SUGGESTIONS]:
+        found[("country", country.code)] = Suggestion("country", country.code, _name(country, lang),
+                                                     country.statement_count, f"/countries/{country.code}/")
+    for code in sorted(organisations):
+        count = Statement.objects.filter(search_vector=LexemesQuery([f"@org:{code}"])).count()
+        if count:
+            found[("organisation", code)] = Suggestion("organisation", code, label(f"@org:{code}", lang), count,
+                                                       f"/statements/?q={code}")
+    people = Q()
+    for word in words:
+        if len(word) >= MIN_PREFIX:
+            people |= Q(surname_ru__istartswith=word) | Q(surname_en__istartswith=word)
+    if people:
+        for person in Person.objects.with_statement_counts().filter(people)[:MAX_SUGGESTIONS]:
+            found[("person", person.key)] = Suggestion("person", person.key, _name(person, lang),
+                                                      person.statement_count, f"/people/{person.key}/")
+    if by_name:
+        for topic in Topic.objects.with_statement_counts().filter(by_name)[:3]:
+            found[("topic", topic.slug)] = Suggestion("topic", topic.slug, _name(topic, lang),
+                                                      topic.statement_count, f"/topics/{topic.slug}/")
+    return sorted(found.values(), key=lambda s: -s.statements)[:MAX_SUGGESTIONS]

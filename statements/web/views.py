@@ -17,6 +17,7 @@ from statements.models import Agreement, Country, Event, Person, Statement, Topi
 from statements.search import facets
 from statements.search.filters import AgreementFilter, MonthField, StatementFilter
 from statements.search.pagination import EstimatingPaginator
+from statements.search.suggest import suggestions
 from statements.web import calendar, charts
 
 
@@ -85,7 +86,8 @@ def statement_list(request):
     else:
         facet_values = facets.compute(filterset, lang=lang)
     context = {"filter": filterset, "page": page, "query": query, "corrected": corrected,
-               "named": filterset.named(get_language() or "ru") if query.strip() else [],
+               "named": filterset.named(lang) if query.strip() else [],
+               "suggestions": suggestions(query, lang=lang) if query.strip() else [],
                "filters_open": filters_open, "facets": facet_values,
                "facets_skipped": facets_skipped, "facet_limit": settings.SEARCH_FACET_LIMIT}
     return render(request, "statements/statement_list.html", context)

@@ -84,3 +84,29 @@ def test_the_api_says_what_the_words_named_and_corrects_like_the_page(client, st
     assert misspelt["count"] >= 1
     page = client.get("/statements/", {"q": "Лавраов"}).content.decode()
     assert "«Лавров»" in page
+
+
+def test_suggestions_name_people_countries_and_organisations_with_counts(client, statements):
+    data = client.get("/api/suggest/", {"q": "Лавров"}).json()
+    [person] = [item for item in data["results"] if item["kind"] == "person"]
+    assert person["statements"] == 2 and person["url"].startswith("/people/")
+    kinds = {item["kind"]: item for item in client.get("/api/suggest/", {"q": "ООН КНР"}).json()["results"]}
+    assert kinds["country"]["value"] == "CN" and kinds["organisation"]["value"] == "UN"
+    assert kinds["organisation"]["statements"] == 2
+
+
+def test_suggestions_complete_a_prefix(client, statements):
+    results = client.get("/api/suggest/", {"q": "Лавр"}).json()["results"]
+    assert any(item["kind"] == "person" for item in results)
+    assert any(item["value"] == "JP" for item in client.get("/api/suggest/", {"q": "Япо"}).json()["results"])
+
+
+@pytest.mark.parametrize("params", [{}, {"q": ""}, {"q": "x" * 101}])
+def test_suggestions_need_a_query(client, params):
+    response = client.get("/api/suggest/", params)
+    assert response.status_code == 400 and "q" in response.json()
+
+
+def test_the_search_page_offers_what_the_query_names(client, statements):
+    html = client.get("/statements/", {"q": "Lavrov"}).content.decode()
+    assert 'class="suggestions"' in html and "/people/" in html and "2 заявления" in html

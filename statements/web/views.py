@@ -33,6 +33,10 @@ def _page(request, queryset, estimate: int | None = None):
 OVERVIEW_SECONDS = 300  # whole-archive aggregates are cached this long
 
 
+# Periods too coarse for the home page's "what comes next".
+COARSE_PRECISIONS = ("half", "year")
+
+
 def home(request):
     latest = Statement.objects.for_list().newest_first()[:10]
     # Ranking every statement by its agreements is an aggregate over the whole
@@ -42,9 +46,14 @@ def home(request):
         .order_by("-n", "-statement__published_on").values_list("statement", flat=True)[:5]), OVERVIEW_SECONDS)
     most_agreed = sorted(Statement.objects.for_list().filter(pk__in=top_ids),
                          key=lambda s: (-s.agreement_count, -s.published_on.toordinal()))
-    upcoming = Event.objects.upcoming(dt.date.today()).select_related("statement").order_by("starts_on")[:5]
+    # What comes next, with a date a reader can put in a diary: a year alone says little (the calendar has them).
+    upcoming = (Event.objects.upcoming(dt.date.today()).exclude(precision__in=COARSE_PRECISIONS)
+                .select_related("statement").order_by("starts_on", "id")[:6])
+    agreements = (Agreement.objects.filter(rejected=False).select_related("statement")
+                  .order_by("-statement__published_on", "-id")[:6])
     return render(request, "statements/home.html", {
-        "latest": latest, "most_agreed": most_agreed, "upcoming": upcoming, "total": Statement.objects.count(),
+        "latest": latest, "most_agreed": most_agreed, "upcoming": upcoming, "agreements": agreements,
+        "total": Statement.objects.count(),
     })
 
 

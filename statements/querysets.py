@@ -14,10 +14,10 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import models
 from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Lower
 
 from statements.search.document import link_lexeme
-from statements.search.query import LexemesQuery, lemmatised, match_query, rank_query
+from statements.search.query import LexemesQuery, lemmatised, match_query, rank_query, surname_candidates
 
 HEADLINE_START, HEADLINE_STOP = "\x02", "\x03"
 # Words of a query, less the excluded ones ("-Курилы").
@@ -76,18 +76,25 @@ class Unindexed(models.Func):
 MIN_SURNAME = 3
 
 
-def person_lexemes(word: str) -> list[str]:
-    """"@person:" lexemes of the people whose surname the word is, in either script and any case form
-    ("Лаврова", "lavrov"): a name finds that person's statements in both languages."""
+def person_lexemes(words: list[str]) -> dict[str, list[str]]:
+    """Word -> "@person:" lexemes of the people whose surname it is, in either script and any case form
+    ("Лаврова", "lavrov"): a name finds that person's statements in both languages. One query for all words."""
     from statements.models import Person
 
-    if len(word) < MIN_SURNAME or not word[:1].isalpha():
-        return []
-    forms = {word, lemmatised(word)}
-    match = Q()
-    for form in forms:
-        match |= Q(surname_ru__iexact=form) | Q(surname_en__iexact=form)
-    return [link_lexeme("person", pk) for pk in Person.objects.filter(match).values_list("pk", flat=True)[:10]]
+    forms: dict[str, set[str]] = {}  # lower-cased form -> the query words it comes from
+    for word in words:
+        if len(word) >= MIN_SURNAME and word[:1].isalpha():
+            for form in {word.lower(), lemmatised(word).lower()}:
+                forms.setdefault(form, set()).add(word)
+    if not forms:
+        return {}
+    people = (Person.objects.annotate(ru=Lower("surname_ru"), en=Lower("surname_en"))
+              .filter(Q(ru__in=forms) | Q(en__in=forms)).values_list("pk", "ru", "en"))
+    found: dict[str, list[str]] = {}
+    for pk, ru, en in people:
+        for word in forms.get(ru, set()) | forms.get(en, set()):
+            found.setdefault(word, []).append(link_lexeme("person", pk))
+    return found
 
 
 class StatementQuerySet(models.QuerySet):
@@ -100,7 +107,7 @@ class StatementQuerySet(models.QuerySet):
         the rank reads only the small rank_vector of the row: title and lead.
         """
         query = query or ""
-        match = match_query(query, people=person_lexemes)
+        match = match_query(query, people=person_lexemes(surname_candidates(query)))
         ranking = rank_query(query)
         if ranking is None:  # no word, or only excluded ones: nothing to rank by
             rank = Value(0.0, output_field=models.FloatField())

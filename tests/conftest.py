@@ -43,25 +43,26 @@ def _fresh_cache(request):
     if marker is None and not names & {"db", "transactional_db", "live_server"}:
         yield
         return
-    request.getfixturevalue("django_db_setup")
-    _empty_the_cache()
+    empty = request.getfixturevalue("_cache_emptier")
+    empty()
     yield
-    _empty_the_cache()
+    empty()
 
 
-def _empty_the_cache():
+@pytest.fixture(scope="session")
+def _cache_emptier(django_db_setup):
+    """Empties the cache table on one autocommit connection of its own, opened once for the session."""
     from django.conf import settings
     from django.core.cache import cache
     from django.db import connection
 
-    backend = settings.CACHES["default"]["BACKEND"]
-    if not backend.endswith("DatabaseCache"):
-        cache.clear()  # Redis: no transactions to mind
+    if not settings.CACHES["default"]["BACKEND"].endswith("DatabaseCache"):
+        yield cache.clear  # Redis: no transactions to mind
         return
     import psycopg
 
     with psycopg.connect(**connection.get_connection_params(), autocommit=True) as own:
-        own.execute(f'DELETE FROM "{settings.CACHES["default"]["LOCATION"]}"')
+        yield lambda: own.execute(f'DELETE FROM "{settings.CACHES["default"]["LOCATION"]}"')
 
 
 @pytest.fixture

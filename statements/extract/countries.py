@@ -20,12 +20,12 @@ cached; matching is dictionary look-ups, a few milliseconds for a
 
 from __future__ import annotations
 
-import csv
 import functools
 import re
 from dataclasses import dataclass
 from itertools import accumulate
 
+from statements.data import rows
 from statements.extract import country_forms as rules
 from statements.extract.records import CountryMatch
 from statements.text.morph import analyzer
@@ -220,10 +220,8 @@ def _best_first(entries: list[_Entry]) -> list[_Entry]:
     return sorted(entries, key=lambda e: (-len(e.keys), e.kind))
 
 
-@functools.cache
 def _rows() -> tuple[dict[str, str], ...]:
-    with rules.COUNTRIES_CSV.open(encoding="utf-8", newline="") as f:
-        return tuple(csv.DictReader(f))
+    return rows("countries.csv")
 
 
 def country_names() -> dict[str, tuple[str, str]]:

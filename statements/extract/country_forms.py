@@ -23,10 +23,6 @@ text really names a country.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-COUNTRIES_CSV = Path(__file__).resolve().parent.parent / "data" / "countries.csv"
-
 # Columns of countries.csv, by what they hold.  The database seeds the
 # Country table from the first three, so they stay first.
 NAME_COLUMNS = {"ru": ("name_ru", "alt_ru"), "en": ("name_en", "alt_en")}

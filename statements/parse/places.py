@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import csv
 import re
 from functools import cache
-from pathlib import Path
 
+from statements.data import rows
 from statements.parse.published import find_last_date
-
-COUNTRIES_CSV = Path(__file__).resolve().parents[1] / "data" / "countries.csv"
 
 # A place name as a dateline writes it: a few capitalised words, hyphens,
 # "-на-Дону", "de", no quotes and no digits.
@@ -76,10 +73,9 @@ REGIONS_EN = frozenset(
 @cache
 def _country_names_en() -> frozenset[str]:
     """English names of countries (a country is not a city), from statements/data/countries.csv."""
-    with COUNTRIES_CSV.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    names = {row["name_en"] for row in rows}
-    names.update(alt.strip() for row in rows for alt in row["alt_en"].split(";") if alt.strip())
+    table = rows("countries.csv")
+    names = {row["name_en"] for row in table}
+    names.update(alt.strip() for row in table for alt in row["alt_en"].split(";") if alt.strip())
     return frozenset(names)
 
 

@@ -24,15 +24,13 @@ database (statements.search.filters).
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 
+from statements.data import rows
 from statements.search.document import PHRASE_WORD, phrase_words
 
-DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 # The longest name looked for, in words ("Организация по безопасности и сотрудничеству в Европе").
 MAX_NAME_WORDS = 8
 ACRONYM = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ0-9]+$")
@@ -71,11 +69,6 @@ def _split(value: str) -> list[str]:
     return [part.strip() for part in (value or "").split(";") if part.strip()]
 
 
-def _rows(name: str) -> list[dict[str, str]]:
-    with (DATA_DIR / name).open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
-
-
 def _add(vocabulary: Vocabulary, name: str, meaning: Meaning) -> None:
     if ACRONYM.match(name.replace(".", "")):
         key = name.replace(".", "")
@@ -89,11 +82,11 @@ def _add(vocabulary: Vocabulary, name: str, meaning: Meaning) -> None:
 @cache
 def vocabulary() -> Vocabulary:
     found = Vocabulary()
-    for row in _rows("countries.csv"):
+    for row in rows("countries.csv"):
         meaning = Meaning(lexemes=frozenset({f"@country:{row['code']}"}))
         for name in [row["name_ru"], row["name_en"], *_split(row["alt_ru"]), *_split(row["alt_en"])]:
             _add(found, name, meaning)
-    for row in _rows("organisations.csv"):
+    for row in rows("organisations.csv"):
         lexeme = f"@org:{row['code']}"
         meaning = Meaning(lexemes=frozenset({lexeme}))
         for name in [*_split(row["names_ru"]), *_split(row["names_en"])]:
@@ -103,7 +96,7 @@ def vocabulary() -> Vocabulary:
                 found.organisation_names.setdefault(words[0], []).append((words, lexeme))
     for names in found.organisation_names.values():
         names.sort(key=lambda item: len(item[0]), reverse=True)
-    for row in _rows("equivalents.csv"):
+    for row in rows("equivalents.csv"):
         phrases = _split(row["phrases"])
         for phrase in phrases:
             _add(found, phrase, Meaning(phrases=frozenset(p for p in phrases if p != phrase)))
@@ -142,8 +135,8 @@ def organisations_in(text: str, *, words: list[str] | None = None) -> list[str]:
 @cache
 def _labels() -> dict[str, tuple[str, str]]:
     """Lexeme -> (Russian name, English name) of the countries and organisations."""
-    labels = {f"@country:{row['code']}": (row["name_ru"], row["name_en"]) for row in _rows("countries.csv")}
-    for row in _rows("organisations.csv"):
+    labels = {f"@country:{row['code']}": (row["name_ru"], row["name_en"]) for row in rows("countries.csv")}
+    for row in rows("organisations.csv"):
         ru, en = _split(row["names_ru"]), _split(row["names_en"])
         labels[f"@org:{row['code']}"] = ((ru or en)[0], (en or ru)[-1] if len(en) > 1 else (en or ru)[0])
     return labels

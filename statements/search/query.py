@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import operator
 import re
-from collections.abc import Callable
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import reduce
 
@@ -130,8 +130,13 @@ def _all(queries):
     return reduce(operator.and_, queries)
 
 
-# Who a query word may name, beside its own letters: "@person:" lexemes, from the database.
-PeopleLookup = Callable[[str], list[str]]
+# Who the query's words may name, beside their own letters: word -> "@person:" lexemes, from the database.
+PeopleLookup = Mapping[str, list[str]]
+
+
+def surname_candidates(query: str) -> list[str]:
+    """The query's required single words: those a surname lookup may take (see match_query's `people`)."""
+    return [term.text for group in parse(query) for term in group if not (term.negated or term.phrase)]
 
 
 def match_query(query: str, *, people: PeopleLookup | None = None):
@@ -139,7 +144,7 @@ def match_query(query: str, *, people: PeopleLookup | None = None):
 
     A run of words that names a country, an organisation or a phrase with
     equivalents (statements.search.entities) also matches what it names;
-    a word that `people` knows as a surname also matches that person.
+    a word `people` maps to persons (querysets.person_lexemes) also matches them.
     """
     groups = parse(query)
     return _any(_group_query(group, people) for group in groups) if groups else None
@@ -190,7 +195,7 @@ def _group_query(group: list[Term], people: PeopleLookup | None):
             continue
         term = group[start]
         query = term_query(term)
-        persons = people(term.text) if people and not (term.negated or term.phrase) else []
+        persons = people.get(term.text, []) if people and not (term.negated or term.phrase) else []
         if persons:
             query = query | _any(LexemesQuery([lexeme]) for lexeme in persons)
         parts.append(query)

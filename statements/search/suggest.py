@@ -10,7 +10,9 @@ from django.contrib.postgres.search import TrigramSimilarity
 from django.db.models import Q
 from django.db.models.functions import Greatest
 
-from statements.models import Country, Person
+from statements.models import Country, Person, Statement, Topic
+from statements.search.entities import label
+from statements.search.query import LexemesQuery, named_in
 
 WORD = re.compile(r"[^\W\d_][\w-]{3,}")
 # Similarity is 0..1; 0.35 lets "Лавраов" reach "Лавров" and keeps "Китай" from "Катар".
@@ -73,10 +75,6 @@ def _name(entity, lang: str) -> str:
 def suggestions(query: str, *, lang: str = "ru") -> list[Suggestion]:
     """Countries, organisations, people and topics the query names (any form, either language) or whose
     names begin with its last word, most named first: for the search page and /api/suggest/."""
-    from statements.models import Statement, Topic
-    from statements.search.entities import label
-    from statements.search.query import LexemesQuery, named_in
-
     query = " ".join(query.split())[:100]
     found: dict[tuple[str, str], Suggestion] = {}
     countries, organisations = set(), set()
@@ -84,7 +82,7 @@ def suggestions(query: str, *, lang: str = "ru") -> list[Suggestion]:
         for lexeme in meaning.lexemes:
             kind, _, value = lexeme.removeprefix("@").partition(":")
             (countries if kind == "country" else organisations).add(value)
-    words = [w for w in WORD.findall(query)] or ([query] if len(query) >= MIN_PREFIX else [])
+    words = WORD.findall(query) or ([query] if len(query) >= MIN_PREFIX else [])
     last = words[-1] if words else ""
     by_name = Q()
     if len(last) >= MIN_PREFIX:

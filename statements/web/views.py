@@ -149,10 +149,11 @@ def entity_index(request, kind: str):
         ranked = cache.get_or_set(f"index:{kind}", lambda: list(entities.values_list("pk", "statement_count")),
                                   OVERVIEW_SECONDS)
         page = Paginator(ranked, ENTITY_PAGE_SIZE).get_page(request.GET.get("page"))
-        rows = model.objects.in_bulk([pk for pk, _count in page.object_list])
-        for entity in rows.values():
-            entity.statement_count = dict(page.object_list)[entity.pk]
-        page.object_list = [rows[pk] for pk, _count in page.object_list if pk in rows]
+        counts = dict(page.object_list)
+        rows = model.objects.in_bulk(list(counts))
+        for pk, entity in rows.items():
+            entity.statement_count = counts[pk]
+        page.object_list = [rows[pk] for pk in counts if pk in rows]
     return render(request, "statements/entity_index.html", {
         "kind": kind, "heading": heading, "detail": detail, "page": page, "name": name,
     })

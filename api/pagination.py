@@ -76,11 +76,13 @@ class SearchPagination(StatementPagination):
 
     corrected_query: str | None = None
     named: list[dict] = []
+    partial_match = False
 
     def get_paginated_response(self, data):
         response = super().get_paginated_response(data)
         response.data["corrected_query"] = self.corrected_query
         response.data["named"] = self.named
+        response.data["partial_match"] = self.partial_match
         return response
 
     def get_paginated_response_schema(self, schema):
@@ -97,5 +99,10 @@ class SearchPagination(StatementPagination):
             "items": {"type": "object", "properties": {
                 "text": {"type": "string"}, "also": {"type": "array", "items": {"type": "string"}}}},
         }
-        schema["required"] = [*schema["required"], "corrected_query", "named"]
+        schema["properties"]["partial_match"] = {
+            "type": "boolean",
+            "description": "fewer than ten statements hold every word of `q`: those holding some of them follow "
+                           "(after those holding all, ranked)",
+        }
+        schema["required"] = [*schema["required"], "corrected_query", "named", "partial_match"]
         return schema

@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
+import operator
 import re
+from functools import reduce
 
 from django.conf import settings
 from django.contrib.postgres.aggregates import ArrayAgg
@@ -17,7 +20,7 @@ from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce, Lower
 
 from statements.search.document import link_lexeme
-from statements.search.query import LexemesQuery, lemmatised, match_query, rank_query, surname_candidates
+from statements.search.query import LexemesQuery, lemmatised, match_query, rank_parts, surname_candidates
 
 HEADLINE_START, HEADLINE_STOP = "\x02", "\x03"
 # Words of a query, less the excluded ones ("-Курилы").
@@ -97,22 +100,47 @@ def person_lexemes(words: list[str]) -> dict[str, list[str]]:
     return found
 
 
+# ts_rank's weights of rank_vector's classes D, C, B, A (statements.search.document): body words met
+# once, two or three times, four times or more and the lead, the title. Chosen on half of the judged
+# queries of bench/queries.py and checked on the other half (bench/RESULTS.md).
+RANK_WEIGHTS = [0.1, 0.3, 0.6, 1.0]
+
+
+def relevance(query: str):
+    """How well a statement answers the query, from its rank_vector: for each thing the query asks
+    for (statements.search.query.rank_parts), ts_rank weighted by how rare it is in the archive (an
+    inverse document frequency from the planner's estimate, no rows read), summed, as BM25 sums its
+    terms. A word found everywhere ("cooperation") then weighs little beside a rare one ("energy")."""
+    from statements.models import Statement
+
+    parts = rank_parts(query)
+    if not parts:  # no word, or only excluded ones: nothing to rank by
+        return Value(0.0, output_field=models.FloatField())
+    if len(parts) == 1:
+        return SearchRank(F("rank_vector"), parts[0].rank, weights=RANK_WEIGHTS)
+    total = max(1, Statement.objects.estimated_count())
+    weighted = []
+    for part in parts:
+        found = min(total, Statement.objects.filter(search_vector=part.match).estimated_count())
+        idf = math.log(1 + (total - found + 0.5) / (found + 0.5))
+        weighted.append(SearchRank(F("rank_vector"), part.rank, weights=RANK_WEIGHTS) * Value(idf * part.boost))
+    return reduce(operator.add, weighted)
+
+
 class StatementQuerySet(models.QuerySet):
-    def search(self, query: str, *, required: list[str] | tuple[str, ...] = ()):
+    def search(self, query: str, *, required: list[str] | tuple[str, ...] = (), loose: bool = False):
         """Statements matching a web-search query, annotated with their rank.
 
         `required`: lexemes every result must hold as well, such as a chosen
         country ("@country:JP", statements.search.document.link_lexeme). The match is
         one tsquery decided by the GIN index alone (statements.search.query);
-        the rank reads only the small rank_vector of the row: title and lead.
+        the rank reads only the small rank_vector of the row (statements.search.document).
+        `loose`: statements holding any of the things asked for, not all (StatementFilter
+        asks for it when few statements hold them all).
         """
         query = query or ""
-        match = match_query(query, people=person_lexemes(surname_candidates(query)))
-        ranking = rank_query(query)
-        if ranking is None:  # no word, or only excluded ones: nothing to rank by
-            rank = Value(0.0, output_field=models.FloatField())
-        else:
-            rank = SearchRank(F("rank_vector"), ranking)
+        match = match_query(query, people=person_lexemes(surname_candidates(query)), loose=loose)
+        rank = relevance(query)
         if match is None and query.strip():
             return self.none().annotate(rank=rank)  # punctuation alone: nothing to look for
         if required:

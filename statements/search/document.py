@@ -15,16 +15,22 @@ Two vectors per statement, both written by the store service:
   pairs, so the GIN index answers it alone: phrase operators (<->) would make
   PostgreSQL re-read every candidate's vector from TOAST, about 20-60 µs each,
   seconds for a phrase found in thousands of statements.
-- `rank_vector` orders them: the title (A) and the lead (B), Russian words
-  as lemmas, English ones as English stems; a few hundred bytes kept in the
-  table row (STORAGE MAIN), so ranking ten thousand matches reads no TOAST.
-  What a statement is about is said in its title and first lines;
-  statements that match only further down rank by date.
+- `rank_vector` orders them, from the whole text but small enough to stay
+  in the table row (STORAGE MAIN), so ranking thousands of matches reads no
+  TOAST: the title (A), the lead (B), the body's most frequent words
+  (SALIENT_TERMS of them, weighted by how often they occur: B four times or
+  more, C two or three, D once; the SQL function archive_salient_terms) and
+  the body's repeated word pairs (SALIENT_PAIRS, weighted the same way),
+  which is how an exact phrase ranks above the same words scattered. Russian
+  words are lemmas, English ones English stems, pairs as phrase_words.
+  A statement about a subject names it in its title and lead or comes back
+  to it in its body; one that mentions it once, far down, ranks below.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from statements.extract.records import Extraction
@@ -44,6 +50,13 @@ MAX_WORD = 60
 MAX_PAIRS = 20_000
 # The lead: the body's first characters, cut at a word.
 LEAD_CHARS = 400
+# How much of the body the rank vector keeps (about 1.5 kB in all): the most
+# frequent words and word pairs, as PostgreSQL's ts_rank reads them.
+SALIENT_TERMS = 48
+SALIENT_PAIRS = 24
+# Weight classes by frequency in the body (ts_rank weighs A..D); a lexeme's positions beyond these say little more.
+PAIR_WEIGHTS = ((4, "B"), (2, "C"))
+MAX_PAIR_POSITIONS = 4
 
 
 @dataclass(frozen=True)
@@ -57,6 +70,8 @@ class SearchDocument:
     rank_config: str
     rank_title: str
     rank_lead: str
+    rank_body: str
+    rank_pairs: str
     pairs: tuple[str, ...]
     # Lexemes of what the text names that no link table holds: organisations ("@org:UN").
     entities: tuple[str, ...] = ()
@@ -66,6 +81,7 @@ class SearchDocument:
             "config": self.config, "title": self.title, "title_lemmas": self.title_lemmas,
             "names": self.names, "body": self.body, "body_lemmas": self.body_lemmas,
             "rank_config": self.rank_config, "rank_title": self.rank_title, "rank_lead": self.rank_lead,
+            "rank_body": self.rank_body, "rank_pairs": self.rank_pairs, "salient_terms": SALIENT_TERMS,
             "pairs": list(self.pairs), "entities": list(self.entities),
         }
 
@@ -106,6 +122,31 @@ def pairs_of(word_lists: list[list[str]], *, limit: int = MAX_PAIRS) -> tuple[st
     return tuple(seen)
 
 
+def tsvector_literal(entries: list[tuple[str, int, str]]) -> str:
+    """A tsvector in PostgreSQL's text form: (lexeme, how many positions, weight) ->
+    "'совет безопасность':1C,2C". Positions are counts here, not places: ts_rank reads only their number."""
+    parts = []
+    for lexeme, count, weight in entries:
+        quoted = lexeme.replace("\\", "\\\\").replace("'", "''")
+        parts.append(f"'{quoted}':" + ",".join(f"{n}{weight}" for n in range(1, count + 1)))
+    return " ".join(parts)
+
+
+def salient_pairs(title_words: list[str], body_words: list[str], *, limit: int = SALIENT_PAIRS) -> str:
+    """The title's word pairs (A) and the body's most repeated ones, as a tsvector literal for rank_vector."""
+    title = pairs_of([title_words])
+    body = Counter(f"{a} {b}" for a, b in zip(body_words, body_words[1:], strict=False)
+                   if len(a) > 2 and len(b) > 2)
+    entries = [(pair, 1, "A") for pair in title]
+    for pair, count in body.most_common(limit):
+        if count < 2:
+            break
+        if pair not in title:
+            weight = next((w for least, w in PAIR_WEIGHTS if count >= least), "D")
+            entries.append((pair, min(count, MAX_PAIR_POSITIONS), weight))
+    return tsvector_literal(entries)
+
+
 def link_lexeme(kind: str, value) -> str:
     """A country, topic or person of a statement as one lexeme of its search vector: "@country:JP".
 
@@ -126,6 +167,20 @@ def lead(body: str, size: int = LEAD_CHARS) -> str:
     return text[: cut if cut > 0 else size]
 
 
+def rank_fields(*, title: str, body: str, lang: str, title_words: list[str] | None = None,
+                body_words: list[str] | None = None) -> dict[str, str]:
+    """What rank_vector is made of (SearchDocument's rank_* fields); `*_words`: phrase_words() if known."""
+    title_words = phrase_words(title) if title_words is None else title_words
+    body_words = phrase_words(body) if body_words is None else body_words
+    return {
+        "rank_config": rank_config(lang),
+        "rank_title": lemmatised(title),
+        "rank_lead": lemmatised(lead(body)),
+        "rank_body": lemmatised(body),
+        "rank_pairs": salient_pairs(title_words, body_words),
+    }
+
+
 def search_document(parsed: ParsedStatement, extraction: Extraction) -> SearchDocument:
     from statements.extract.countries import country_names
     from statements.search.entities import organisations_in
@@ -144,9 +199,8 @@ def search_document(parsed: ParsedStatement, extraction: Extraction) -> SearchDo
         names=f"{names_text} {lemma_text(names_text)}",
         body=parsed.body,
         body_lemmas=lemma_text(parsed.body),
-        rank_config=rank_config(parsed.lang),
-        rank_title=lemmatised(parsed.title),
-        rank_lead=lemmatised(lead(parsed.body)),
+        **rank_fields(title=parsed.title, body=parsed.body, lang=parsed.lang,
+                      title_words=title_words, body_words=body_words),
         pairs=pairs_of([title_words, body_words]),
         entities=tuple(organisations_in(f"{parsed.title}\n{parsed.body}", words=[*title_words, *body_words])),
     )

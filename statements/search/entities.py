@@ -133,6 +133,25 @@ def organisations_in(text: str, *, words: list[str] | None = None) -> list[str]:
 
 
 @cache
+def _names() -> dict[str, tuple[str, ...]]:
+    """Lexeme -> every name of the country or organisation, in both languages."""
+    names = {f"@country:{row['code']}": (row["name_ru"], row["name_en"], *_split(row["alt_ru"]),
+                                         *_split(row["alt_en"])) for row in rows("countries.csv")}
+    for row in rows("organisations.csv"):
+        names[f"@org:{row['code']}"] = (*_split(row["names_ru"]), *_split(row["names_en"]))
+    return names
+
+
+def meaning_names(meaning: Meaning) -> list[str]:
+    """The words a statement may use for what a query names: its equivalent phrases and the names of
+    its countries and organisations (for ranking: statements.search.query.rank_query)."""
+    found = dict.fromkeys(sorted(meaning.phrases))
+    for lexeme in sorted(meaning.lexemes):
+        found.update(dict.fromkeys(name for name in _names().get(lexeme, ()) if name))
+    return list(found)
+
+
+@cache
 def _labels() -> dict[str, tuple[str, str]]:
     """Lexeme -> (Russian name, English name) of the countries and organisations."""
     labels = {f"@country:{row['code']}": (row["name_ru"], row["name_en"]) for row in rows("countries.csv")}

@@ -6,7 +6,7 @@ import datetime as dt
 
 import django_filters as filters
 from django import forms
-from django.db.models import Exists, OuterRef
+from django.db.models import Case, Exists, OuterRef, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from statements.choices import AgreementKind, Kind, Language
@@ -14,7 +14,7 @@ from statements.models import Agreement, Country, Event, Person, Statement, Topi
 from statements.querysets import search_limits
 from statements.search.document import link_lexeme
 from statements.search.entities import label
-from statements.search.query import named_in
+from statements.search.query import named_in, required_count
 from statements.search.suggest import corrected_query
 from statements.web.widgets import QuickSelectMultiple
 
@@ -56,6 +56,8 @@ class LinkedMultipleChoiceFilter(filters.ModelMultipleChoiceFilter):
 
 
 RANKED = ("-rank", "-published_on", "-id")
+# Fewer statements than this holding every word of a query: those holding some of them follow.
+LOOSE_BELOW = 10
 SORTS = {
     "relevance": None,  # rank when searching, newest otherwise
     "newest": ("-published_on", "-published_at", "-id"),
@@ -115,9 +117,22 @@ class StatementFilter(filters.FilterSet):
         required = [lexeme for name in ("country", "topic", "person")
                     for lexeme in self.filters[name].lexemes(data.get(name))]
         query = data.get("q") or ""
-        if query.strip() or required:
-            queryset = queryset.search(query, required=required)
-        return queryset
+        if not (query.strip() or required):
+            return queryset
+        found = queryset.search(query, required=required)
+        # A researcher typing three words expects the statements about them, not only the two or
+        # three that hold every word: then those holding some of them follow, ranked (fewer words,
+        # lower rank), and the page and the API say so.
+        # Those holding every word come first whatever the order (`held_all`); a loose search
+        # too large to rank would bury them under the newest, so it is not made.
+        if required_count(query) > 1 and found.estimated_count() < LOOSE_BELOW * 10:
+            held_all = list(found.order_by().values_list("pk", flat=True)[:LOOSE_BELOW])
+            if len(held_all) < LOOSE_BELOW:
+                loose = queryset.search(query, required=required, loose=True)
+                if loose.estimated_count() <= search_limits()[0]:
+                    self.loosened = True
+                    return loose.annotate(held_all=Case(When(pk__in=held_all, then=Value(1)), default=Value(0)))
+        return found
 
     def filter_has_agreements(self, queryset, name, value):
         exists = Exists(Agreement.objects.filter(statement=OuterRef("pk"), rejected=False))
@@ -134,6 +149,7 @@ class StatementFilter(filters.FilterSet):
     # not searching), whether the results are ranked, and whether relevance
     # was asked for but the matches were too many to rank (rank_limit).
     size: int | None = None
+    loosened = False  # few statements hold every word: those holding some of them are shown too
     ranked = False
     newest_instead = False
     rank_limit = 0
@@ -160,6 +176,8 @@ class StatementFilter(filters.FilterSet):
             self.ranked = words and narrow and size <= self.rank_limit
             self.newest_instead = words and not self.ranked
             order = RANKED if self.ranked else SORTS["newest"]
+        if self.loosened:
+            return queryset.order_by("-held_all", *order)
         return queryset.order_by(*order) if order is RANKED else queryset.sorted(*order, narrow=narrow)
 
     @property

@@ -31,7 +31,8 @@ from django.contrib.postgres.search import SearchConfig, SearchQuery, SearchQuer
 from django.db.models import Func, Value
 
 from statements.search.document import PHRASE_WORD, lemmatised, phrase_words
-from statements.search.entities import MAX_NAME_WORDS, Meaning, meaning_of
+from statements.search.entities import MAX_NAME_WORDS, Meaning, meaning_names, meaning_of
+from statements.text.scripts import CYRILLIC
 
 # A query longer than this many terms is cut: each term is a few SQL functions.
 MAX_TERMS = 32
@@ -139,15 +140,27 @@ def surname_candidates(query: str) -> list[str]:
     return [term.text for group in parse(query) for term in group if not (term.negated or term.phrase)]
 
 
-def match_query(query: str, *, people: PeopleLookup | None = None):
+def match_query(query: str, *, people: PeopleLookup | None = None, loose: bool = False):
     """The tsquery that finds the statements, or None when the query holds no word.
 
     A run of words that names a country, an organisation or a phrase with
     equivalents (statements.search.entities) also matches what it names;
     a word `people` maps to persons (querysets.person_lexemes) also matches them.
+    `loose`: any of the things asked for instead of all of them (exclusions still hold).
     """
     groups = parse(query)
-    return _any(_group_query(group, people) for group in groups) if groups else None
+    if not groups:
+        return None
+    if not loose:
+        return _any(_all(c.match for c in _concepts(group, people)) for group in groups)
+    wanted = [c.match for group in groups for c in _concepts(group, people) if not c.negated]
+    excluded = [c.match for group in groups for c in _concepts(group, people) if c.negated]
+    return _all([_any(wanted), *excluded]) if wanted else None
+
+
+def required_count(query: str) -> int:
+    """How many things the query's most demanding group asks for (a loose search needs two or more)."""
+    return max((sum(1 for c in _concepts(group, None) if not c.negated) for group in parse(query)), default=0)
 
 
 def named_in(query: str) -> list[tuple[str, Meaning]]:
@@ -179,18 +192,56 @@ def _named_run(group: list[Term], start: int) -> tuple[int, Meaning | None]:
 def _meaning_query(meaning: Meaning):
     queries = [LexemesQuery([lexeme]) for lexeme in sorted(meaning.lexemes)]
     for phrase in sorted(meaning.phrases):
-        queries.append(term_query(Term(phrase, phrase=True)))
+        # One word ("terrorism" for терроризм) in any form, as typed words are; longer ones as phrases.
+        one_word = len(phrase_words(phrase)) == 1
+        queries.append(word_query(phrase) if one_word else term_query(Term(phrase, phrase=True)))
     return _any(queries)
 
 
-def _group_query(group: list[Term], people: PeopleLookup | None):
-    parts = []
+@dataclass(frozen=True)
+class Concept:
+    """One thing a query asks for: a word, a quoted phrase, or a run of words naming something.
+
+    `match` finds it in search_vector; `rank` weighs it in rank_vector (statements.search.document):
+    the words as lemmas or English stems, and for a name all its names in either language ("КНР":
+    Китай, China, PRC), so a statement about China ranks by how much it says of China in any words.
+    """
+
+    match: SearchQuery
+    rank: SearchQuery | None
+    negated: bool = False
+
+
+def _rank_word(word: str):
+    """A word as rank_vector holds it, each form once (ts_rank counts a form asked twice twice): a
+    Russian word as its lemma; another as its English stem (English statements) or as written (a Latin
+    word in a Russian statement)."""
+    if CYRILLIC.search(word):
+        return PlainQuery(lemmatised(word), "simple")
+    return PlainQuery(word, "english") | PlainQuery(word, "simple")
+
+
+def _rank_words(words: list[str], pairs: list[str] = ()):
+    queries = [_rank_word(word) for word in dict.fromkeys(words)]
+    queries += [LexemesQuery([pair]) for pair in dict.fromkeys(pairs)]
+    return _any(queries) if queries else None
+
+
+def _concepts(group: list[Term], people: PeopleLookup | None) -> list[Concept]:
+    found = []
     start = 0
     while start < len(group):
         length, meaning = _named_run(group, start)
         if meaning:
             run = group[start : start + length]
-            parts.append(_all(term_query(term) for term in run) | _meaning_query(meaning))
+            words, pairs = [w for term in run for w in PHRASE_WORD.findall(term.text)], []
+            for name in meaning_names(meaning):
+                name_words = phrase_words(name)
+                if len(name_words) == 1:
+                    words.extend(PHRASE_WORD.findall(name))
+                pairs.extend(f"{a} {b}" for a, b in zip(name_words, name_words[1:], strict=False))
+            match = _all(term_query(term) for term in run) | _meaning_query(meaning)
+            found.append(Concept(match, _rank_words(words, pairs)))
             start += length
             continue
         term = group[start]
@@ -198,16 +249,47 @@ def _group_query(group: list[Term], people: PeopleLookup | None):
         persons = people.get(term.text, []) if people and not (term.negated or term.phrase) else []
         if persons:
             query = query | _any(LexemesQuery([lexeme]) for lexeme in persons)
-        parts.append(query)
+        words = phrase_words(term.text)
+        rank = None if term.negated else _rank_words(PHRASE_WORD.findall(term.text),
+                                                     [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)])
+        found.append(Concept(query, rank, negated=term.negated))
         start += 1
-    return _all(parts)
+    return found
 
 
-def rank_query(query: str):
-    """Any word the query asks for, as rank_vector holds it: lemma or English stem."""
-    words = [word for group in parse(query) for term in group if not term.negated
-             for word in PHRASE_WORD.findall(term.text)]
-    if not words:
-        return None
-    return _any(PlainQuery(lemmatised(word), "simple") | PlainQuery(word, "english")
-                for word in dict.fromkeys(words))
+@dataclass(frozen=True)
+class RankPart:
+    """One thing ranking weighs: `rank` against rank_vector, `match` telling how common it is in the
+    archive (rarer things weigh more: querysets.relevance), `boost` beside that."""
+
+    rank: SearchQuery
+    match: SearchQuery
+    boost: float = 1.0
+
+
+# An exact phrase counts for each of its pairs of words, and twice that: the words together say
+# more than each word (ts_rank divides by the number of pairs; this undoes it).
+PHRASE_BOOST = 2.0
+
+
+def rank_parts(query: str) -> list[RankPart]:
+    """What ranks the matches: each thing the query asks for, then the pairs of its adjacent words,
+    so that an exact phrase ranks above the same words scattered."""
+    parts = []
+    for group in parse(query):
+        concepts = [c for c in _concepts(group, None) if c.rank is not None]
+        parts.extend(RankPart(c.rank, c.match) for c in concepts)
+        if len(concepts) < 2:
+            continue  # one word, or one name whose own phrases rank it
+        run: list[str] = []  # adjacent required words, across terms: "Курильские острова" unquoted too
+        pairs: list[str] = []
+        for term in group:
+            if term.negated:
+                run = []
+                continue
+            run.extend(phrase_words(term.text))
+        pairs.extend(f"{a} {b}" for a, b in zip(run, run[1:], strict=False))
+        if pairs:
+            phrase = _any(LexemesQuery([p]) for p in dict.fromkeys(pairs))
+            parts.append(RankPart(phrase, LexemesQuery(pairs), boost=PHRASE_BOOST * len(set(pairs))))
+    return parts

@@ -247,6 +247,8 @@ SEARCH_VECTORS_SQL = """
         rank_vector =
             setweight(to_tsvector(%(rank_config)s::regconfig, %(rank_title)s), 'A')
             || setweight(to_tsvector(%(rank_config)s::regconfig, %(rank_lead)s), 'B')
+            || archive_salient_terms(to_tsvector(%(rank_config)s::regconfig, %(rank_body)s), %(salient_terms)s)
+            || %(rank_pairs)s::tsvector
     WHERE id = %(id)s
 """
 

@@ -128,7 +128,7 @@ def relevance(query: str):
 
 
 class StatementQuerySet(models.QuerySet):
-    def search(self, query: str, *, required: list[str] | tuple[str, ...] = (), loose: bool = False):
+    def search(self, query: str, *, required: list[str] | tuple[str, ...] = (), loose: bool = False, rank=None):
         """Statements matching a web-search query, annotated with their rank.
 
         `required`: lexemes every result must hold as well, such as a chosen
@@ -136,11 +136,11 @@ class StatementQuerySet(models.QuerySet):
         one tsquery decided by the GIN index alone (statements.search.query);
         the rank reads only the small rank_vector of the row (statements.search.document).
         `loose`: statements holding any of the things asked for, not all (StatementFilter
-        asks for it when few statements hold them all).
+        asks for it when few statements hold them all). `rank`: relevance(query), when the caller has it.
         """
         query = query or ""
         match = match_query(query, people=person_lexemes(surname_candidates(query)), loose=loose)
-        rank = relevance(query)
+        rank = relevance(query) if rank is None else rank
         if match is None and query.strip():
             return self.none().annotate(rank=rank)  # punctuation alone: nothing to look for
         if required:

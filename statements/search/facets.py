@@ -20,7 +20,6 @@ from statements.models import (
     Country,
     Event,
     Person,
-    Statement,
     StatementCountry,
     StatementPerson,
     StatementTopic,
@@ -51,11 +50,11 @@ def _query(data: QueryDict, name: str, value: str, *, replace: bool) -> str:
     return query.urlencode()
 
 
-def _without(filterset_class, data: QueryDict, name: str):
+def _without(filterset, data: QueryDict, name: str):
     rest = data.copy()
     rest.pop(name, None)
     rest.pop("sort", None)
-    return filterset_class(rest, queryset=Statement.objects.all()).unordered
+    return filterset.for_counting(rest).unordered
 
 
 def _top(model, link_model, link: str, ids, *, distinct: bool = False):
@@ -82,7 +81,7 @@ def compute(filterset, *, lang: str) -> dict[str, list[FacetValue]]:
     unfiltered = not any(value for key, value in data.lists() if key not in ("page", "page_size", "sort"))
     # The same filters over bare statements: no list annotations, ranking or
     # ordering inside the subqueries below.
-    current = type(filterset)(data, queryset=Statement.objects.all()).unordered
+    current = filterset.for_counting(data).unordered
     ids = None if unfiltered else current.values("pk")
     facets: dict[str, list[FacetValue]] = {}
 
@@ -103,7 +102,7 @@ def compute(filterset, *, lang: str) -> dict[str, list[FacetValue]]:
                                    p.key in chosen) for p in people]
 
     for name, choices in (("kind", Kind), ("language", Language)):
-        counts = dict(_without(type(filterset), data, name).values_list(name).annotate(n=Count("pk")))
+        counts = dict(_without(filterset, data, name).values_list(name).annotate(n=Count("pk")))
         chosen = data.getlist(name)
         facets[name] = [FacetValue(value, str(label), counts[value], _query(data, name, value, replace=True),
                                    value in chosen) for value, label in choices.choices if counts.get(value)]

@@ -6,15 +6,15 @@ import datetime as dt
 
 import django_filters as filters
 from django import forms
-from django.db.models import Case, Exists, OuterRef, Value, When
+from django.db.models import Case, Exists, FloatField, OuterRef, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from statements.choices import AgreementKind, Kind, Language
 from statements.models import Agreement, Country, Event, Person, Statement, Topic
-from statements.querysets import search_limits
+from statements.querysets import relevance, search_limits
 from statements.search.document import link_lexeme
 from statements.search.entities import label
-from statements.search.query import named_in, required_count
+from statements.search.query import MAX_QUERY_LENGTH, named_in, required_count
 from statements.search.suggest import corrected_query
 from statements.web.widgets import QuickSelectMultiple
 
@@ -66,7 +66,7 @@ SORTS = {
 
 
 class StatementFilter(filters.FilterSet):
-    q = filters.CharFilter(method="filter_search", label=_("Search"),
+    q = filters.CharFilter(method="filter_search", label=_("Search"), max_length=MAX_QUERY_LENGTH,
                            help_text=_('Web search syntax: "exact phrase", OR, -excluded'))
     country = LinkedMultipleChoiceFilter(
         field_name="countries", link="country", queryset=Country.objects.all(), to_field_name="code",
@@ -119,7 +119,11 @@ class StatementFilter(filters.FilterSet):
         query = data.get("q") or ""
         if not (query.strip() or required):
             return queryset
-        found = queryset.search(query, required=required)
+        rank = relevance(query) if self.ranking else Value(0.0, output_field=FloatField())
+        if self.loose_decision is not None:  # a count for facets: as the search it counts for
+            self.loosened = self.loose_decision
+            return queryset.search(query, required=required, rank=rank, loose=self.loose_decision)
+        found = queryset.search(query, required=required, rank=rank)
         # A researcher typing three words expects the statements about them, not only the two or
         # three that hold every word: then those holding some of them follow, ranked (fewer words,
         # lower rank), and the page and the API say so.
@@ -128,7 +132,7 @@ class StatementFilter(filters.FilterSet):
         if required_count(query) > 1 and found.estimated_count() < LOOSE_BELOW * 10:
             held_all = list(found.order_by().values_list("pk", flat=True)[:LOOSE_BELOW])
             if len(held_all) < LOOSE_BELOW:
-                loose = queryset.search(query, required=required, loose=True)
+                loose = queryset.search(query, required=required, loose=True, rank=rank)
                 if loose.estimated_count() <= search_limits()[0]:
                     self.loosened = True
                     return loose.annotate(held_all=Case(When(pk__in=held_all, then=Value(1)), default=Value(0)))
@@ -154,9 +158,23 @@ class StatementFilter(filters.FilterSet):
     newest_instead = False
     rank_limit = 0
 
+    # Whether the search's rank is computed, and whether to search loosely whatever the matches
+    # (None: decide): facets count without rank, as the search they count for (for_counting).
+    ranking = True
+    loose_decision: bool | None = None
+
+    def for_counting(self, data):
+        """The same kind of search with other parameters, for facet counts (statements.search.facets):
+        no rank, and as loose as this one was, without deciding again."""
+        counting = type(self)(data, queryset=Statement.objects.all())
+        counting.ranking = False
+        counting.loose_decision = self.loosened
+        return counting
+
     @property
     def unordered(self):
         """The filtered statements in no order: what facets count (no ranking decision, no EXPLAIN)."""
+        self.ranking = False
         return super().qs.order_by()
 
     @property

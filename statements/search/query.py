@@ -36,6 +36,8 @@ from statements.text.scripts import CYRILLIC
 
 # A query longer than this many terms is cut: each term is a few SQL functions.
 MAX_TERMS = 32
+# Longer queries are refused, on the page (a 400 saying so) as in the API (api.filters.MAX_TEXT_LENGTH).
+MAX_QUERY_LENGTH = 500
 # "a phrase" (an unclosed quote runs to the end), or a run of anything but spaces and quotes.
 TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S[^\s"]*)')
 
@@ -270,6 +272,8 @@ class RankPart:
 # An exact phrase counts for each of its pairs of words, and twice that: the words together say
 # more than each word (ts_rank divides by the number of pairs; this undoes it).
 PHRASE_BOOST = 2.0
+# Each part costs the planner an estimate (querysets.relevance): a long query ranks by its first ones.
+MAX_RANK_PARTS = 8
 
 
 def rank_parts(query: str) -> list[RankPart]:
@@ -292,4 +296,4 @@ def rank_parts(query: str) -> list[RankPart]:
         if pairs:
             phrase = _any(LexemesQuery([p]) for p in dict.fromkeys(pairs))
             parts.append(RankPart(phrase, LexemesQuery(pairs), boost=PHRASE_BOOST * len(set(pairs))))
-    return parts
+    return parts[:MAX_RANK_PARTS]

@@ -35,8 +35,15 @@ def _closest(word: str) -> str | None:
     return None if name.lower() == word.lower() else name
 
 
+# A query of more words than this that found nothing is no misspelt name: each word would cost two
+# trigram searches, and a long made-up query would tie up the page (tests/hardening).
+MAX_CORRECTED_WORDS = 4
+
+
 def corrected_query(query: str) -> str | None:
     """The query with misspelt names replaced by the nearest known ones, or None."""
+    if len(WORD.findall(query)) > MAX_CORRECTED_WORDS:
+        return None
     changed = False
 
     def fix(match: re.Match) -> str:

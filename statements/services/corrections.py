@@ -52,7 +52,7 @@ def correct_item(item: Item, changes: Mapping[str, Any], *, editor) -> Item:
     with transaction.atomic():
         stored = model.objects.select_for_update().select_related("statement").get(pk=item.pk)
         changes = _normalised(model, stored, changes)
-        changed = [name for name, value in changes.items() if _current(stored, name) != value]
+        changed = [name for name in EDITABLE[model] if name in changes and _current(stored, name) != changes[name]]
         if not changed:
             return stored
         _assign(stored, changes)

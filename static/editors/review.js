@@ -65,7 +65,8 @@
       v: () => press("verify"),
       x: () => press("reject"),
       e: () => {
-        const first = active && active.querySelector(".fields input, .fields select");
+        // A text field first: Enter in it saves the correction (in a select it would not).
+        const first = active && (active.querySelector(".fields input") || active.querySelector(".fields select"));
         if (first) first.focus();
       },
       n: () => {

@@ -12,7 +12,7 @@ from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from statements.extract.records import Extraction
-from statements.models import Agreement, Event, Statement
+from statements.models import Event, Statement
 from statements.services import corrections, exchange
 from tests.factories import agreement, event, make_statement
 

@@ -71,6 +71,7 @@ class StatementCountryInline(admin.TabularInline):
     model = StatementCountry
     extra = 0
     classes = ["collapse"]
+    verbose_name_plural = _("countries")
     autocomplete_fields = ["country"]
 
 
@@ -78,6 +79,7 @@ class StatementPersonInline(admin.TabularInline):
     model = StatementPerson
     extra = 0
     classes = ["collapse"]
+    verbose_name_plural = _("people")
     autocomplete_fields = ["person"]
 
 
@@ -85,6 +87,7 @@ class StatementTopicInline(admin.TabularInline):
     model = StatementTopic
     extra = 0
     classes = ["collapse"]
+    verbose_name_plural = _("topics")
     autocomplete_fields = ["topic"]
 
 
@@ -271,6 +274,9 @@ class ReviewQueueMixin:
     """
 
     list_filter = []
+
+    class Media:
+        css = {"all": ["editors/review.css"]}
 
     def get_queryset(self, request):
         return (super().get_queryset(request).filter(origin=Origin.MACHINE, verified=False, rejected=False)

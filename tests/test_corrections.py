@@ -252,3 +252,36 @@ def test_the_admin_index_counts_what_waits(admin_client, editor):
     by_country = {row["country_id"]: row["n"] for row in page.context["waiting_by_country"]}
     assert by_country == {"CN": 2, "JP": 2, "RU": 2}
     assert "/admin/review/?country=JP" in page.content.decode()
+
+
+def test_an_item_added_in_the_admin_is_the_editors_with_its_sentence_and_countries(admin_client):
+    statement = talks()
+    start = BODY.index(CHINA)
+    response = admin_client.post("/admin/statements/agreement/add/", {
+        "statement": statement.pk, "kind": "agreed", "parties": "RU,CN", "start": start, "end": start + len(CHINA),
+        "_save": "Save"})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    added = statement.agreements.get(start=start, origin="editor")
+    assert (added.text, sorted(added.countries.values_list("code", flat=True))) == (CHINA, ["CN", "RU"])
+    assert outcome(added)[4] == [("editor", 1, "Добавлено.")]
+
+
+def test_the_import_command_applies_editors_work_only_under_an_editors_name(editor, tmp_path, capsys):
+    from django.core.management import CommandError, call_command
+
+    item = talks().agreements.get(start=0)
+    export = tmp_path / "archive.jsonl"
+    call_command("export", "--output", str(export))
+    record = json.loads(export.read_text(encoding="utf-8"))
+    record["agreements"][0].update(parties=["RU", "JP", "UN"], origin="editor")
+    export.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+
+    call_command("import", str(export))  # without an editor: present statements are skipped
+    assert outcome(item)[:3] == (["JP", "RU"], ["JP", "RU"], "machine")
+    with pytest.raises(CommandError, match="no editor named 'nobody'"):
+        call_command("import", str(export), "--editor", "nobody")
+    call_command("import", str(export), "--editor", "editor")
+    assert "imported 0, skipped 1" in capsys.readouterr().out
+    assert outcome(item)[:3] == (["RU", "JP", "UN"], ["JP", "RU"], "editor")
+    call_command("import", str(export), "--editor", "editor")  # twice: nothing more
+    assert LogEntry.objects.count() == 1

@@ -183,3 +183,15 @@ def test_editors_agreement_is_scored_per_editor_and_week(client, editor):
     assert row["week"] == dt.date.today() - dt.timedelta(days=dt.date.today().weekday())
     assert pending.pk not in [r["editor"] for r in page.context["rows"]]
     assert "editor" in page.content.decode()
+
+
+def test_the_scoring_page_extracts_within_a_time_budget_and_scores_the_rest_later(editor):
+    for n in range(2):
+        s = statement(f"Переговоры {n}", dt.date(2020, 1, 1 + n))
+        corrections.verify_items([*Agreement.objects.filter(statement=s), *Event.objects.filter(statement=s)],
+                                 editor=editor)
+    waiting = measure.table(budget=0)
+    assert (waiting["rows"], waiting["unscored"]) == ([], 2)
+    done = measure.table()
+    assert (done["unscored"], done["total"].statements) == (0, 2)
+    assert measure.table(budget=0)["total"].statements == 2  # the predictions are kept

@@ -77,6 +77,10 @@ def test_the_screen_shows_the_statement_its_items_in_context_and_the_shortcuts(c
     assert f'<mark class="span pending" data-items="a{a.pk}">{AGREED}</mark> ' in text
     assert f'data-items="e{e.pk}">{ROUND}</mark> {REGION}</div>' in text
     assert "<kbd>v</kbd>" in text and "<kbd>j</kbd>" in text and "editors/review.js" in text
+    # Date fields as a browser's date input reads them, whatever the language: saving the card unchanged
+    # must not lose the dates.
+    for lang in ("en", "ru"):
+        assert 'value="2099-03-10"' in client.get(f"/admin/review/{s.pk}/", HTTP_ACCEPT_LANGUAGE=lang).content.decode()
     assert f'href="/admin/review/{other.pk}/"' in text  # next statement
 
 

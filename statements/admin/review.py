@@ -152,9 +152,9 @@ class AgreementForm(SpanForm):
 class EventForm(SpanForm):
     title = forms.CharField(label=gettext_lazy("title"), max_length=300, required=False)
     starts_on = forms.DateField(label=gettext_lazy("starts on"), required=False,
-                                widget=forms.DateInput(attrs={"type": "date"}))
+                                widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     ends_on = forms.DateField(label=gettext_lazy("ends on"), required=False,
-                              widget=forms.DateInput(attrs={"type": "date"}))
+                              widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     precision = forms.ChoiceField(label=gettext_lazy("precision"), choices=[("", "—"), *Precision.choices],
                                   required=False)
     place = forms.CharField(label=gettext_lazy("place"), max_length=200, required=False)

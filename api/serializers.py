@@ -1,11 +1,13 @@
-import copy
+from contextlib import contextmanager
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from statements.choices import Origin, Role
+from statements.choices import Role
 from statements.models import Agreement, Country, Event, Person, Statement, Topic
+from statements.services import corrections
 
 
 @extend_schema_field({"type": "string", "pattern": r"^\d{2}:\d{2}(:\d{2}(\.\d+)?)?$", "example": "20:31:00",
@@ -39,43 +41,40 @@ class PersonSerializer(serializers.ModelSerializer):
 
 
 class EditorItemSerializer(serializers.ModelSerializer):
-    """Editors' corrections through the API follow the admin's rules.
+    """Editors' corrections through the API: written by statements.services.corrections, as the admin's are.
 
-    The model's own rules (statements.validation, through `clean`) decide what
-    is valid, as in the admin's forms. What an editor creates, or changes in
-    any way, becomes the editor's (origin "editor"), so re-extraction keeps it,
-    as the admin's save does.
+    The service applies the models' rules (statements.validation) and the
+    derived fields; what an editor creates, or changes in any way, becomes the
+    editor's (origin "editor"), so re-extraction keeps it. A broken rule is a
+    400 naming the field.
     """
 
-    M2M_FIELDS = ("countries",)
-
     def validate(self, attrs):
-        instance = copy.copy(self.instance) if self.instance is not None else self.Meta.model()
-        for name, value in attrs.items():
-            if name not in self.M2M_FIELDS:
-                setattr(instance, name, value)
-        try:
-            instance.clean()
-        except DjangoValidationError as exc:
-            raise serializers.ValidationError(serializers.as_serializer_error(exc)) from exc
+        statement = attrs.get("statement")
+        if self.instance is not None and statement is not None and statement.pk != self.instance.statement_id:
+            raise serializers.ValidationError({"statement_id": [
+                _("An item stays with its statement; reject it and add one to the other statement instead.")]})
         return attrs
 
     def create(self, validated_data):
-        return super().create({**validated_data, "origin": Origin.EDITOR})
+        fields = dict(validated_data)
+        statement = fields.pop("statement")
+        with _as_400():
+            return corrections.create_item(self.Meta.model, statement=statement, fields=fields,
+                                           editor=self.context["request"].user)
 
     def update(self, instance, validated_data):
-        if self._changes(instance, validated_data):
-            validated_data = {**validated_data, "origin": Origin.EDITOR}
-        return super().update(instance, validated_data)
+        fields = {k: v for k, v in validated_data.items() if k != "statement"}
+        with _as_400():
+            return corrections.correct_item(instance, fields, editor=self.context["request"].user)
 
-    def _changes(self, instance, validated_data) -> bool:
-        for name, value in validated_data.items():
-            if name in self.M2M_FIELDS:
-                if {c.pk for c in value} != set(getattr(instance, name).values_list("pk", flat=True)):
-                    return True
-            elif getattr(instance, name) != value:
-                return True
-        return False
+
+@contextmanager
+def _as_400():
+    try:
+        yield
+    except DjangoValidationError as exc:
+        raise serializers.ValidationError(serializers.as_serializer_error(exc)) from exc
 
 
 class AgreementSerializer(EditorItemSerializer):
@@ -87,13 +86,8 @@ class AgreementSerializer(EditorItemSerializer):
         model = Agreement
         fields = ["id", "text", "start", "end", "kind", "parties", "countries", "origin", "verified", "rejected"]
         read_only_fields = ["origin"]
-
-    def save(self, **kwargs):
-        agreement = super().save(**kwargs)
-        if "parties" in self.validated_data:
-            # As extraction does: the parties that are countries are the agreement's countries.
-            agreement.countries.set(Country.objects.filter(code__in=agreement.parties))
-        return agreement
+        extra_kwargs = {"text": {"required": False,
+                                 "help_text": "The statement's text at start-end (given when left out)"}}
 
 
 class EventSerializer(EditorItemSerializer):
@@ -105,6 +99,8 @@ class EventSerializer(EditorItemSerializer):
         fields = ["id", "text", "start", "end", "title", "starts_on", "ends_on", "precision", "place",
                   "countries", "origin", "verified", "rejected"]
         read_only_fields = ["origin"]
+        extra_kwargs = {"text": {"required": False,
+                                 "help_text": "The statement's text at start-end (given when left out)"}}
 
 
 class StatementListSerializer(serializers.HyperlinkedModelSerializer):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
 from django.db.models import Count
 from django.http import StreamingHttpResponse
 from django.utils import timezone
@@ -89,22 +88,8 @@ class EditorWritesMixin(ApiView):
             items = items.model.objects.all()
         return items.select_related("statement").prefetch_related("countries")
 
-    # Corrections made through the API go into the admin's history too, so an
-    # item's history shows every editor's work whichever way it came.
-    def perform_create(self, serializer):
-        super().perform_create(serializer)
-        self._log(serializer.instance, ADDITION, [{"added": {}}])
-
-    def perform_update(self, serializer):
-        changed = sorted(serializer.validated_data)
-        super().perform_update(serializer)
-        self._log(serializer.instance, CHANGE, [{"changed": {"fields": changed}}] if changed else [])
-
-    def _log(self, obj, action_flag: int, message: list) -> None:
-        LogEntry.objects.log_actions(
-            user_id=self.request.user.pk, queryset=[obj], action_flag=action_flag,
-            change_message=message, single_object=True,
-        )
+    # Writes go through statements.services.corrections (see api.serializers.EditorItemSerializer), which
+    # also writes the item's admin history, so it shows every editor's work whichever way it came.
 
 
 @extend_schema_view(

@@ -315,11 +315,11 @@ class AgreementReview(Agreement):
     class Meta:
         proxy = True
         verbose_name = _("agreement to review")
-        verbose_name_plural = _("review queue: agreements")
+        verbose_name_plural = _("agreements to review")
 
 
 class EventReview(Event):
     class Meta:
         proxy = True
         verbose_name = _("event to review")
-        verbose_name_plural = _("review queue: events")
+        verbose_name_plural = _("events to review")

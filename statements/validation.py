@@ -26,6 +26,10 @@ def validate_parties(parties, *, known_countries: set[str], errors: dict) -> Non
     unknown = [p for p in parties or [] if p not in known_countries and p not in ORGANISATIONS]
     if unknown:
         errors["parties"] = _("Not a known country code or organisation: %(codes)s.") % {"codes": ", ".join(unknown)}
+        return
+    repeated = sorted({p for p in parties or [] if list(parties).count(p) > 1})
+    if repeated:
+        errors["parties"] = _("A party is named twice: %(codes)s.") % {"codes": ", ".join(repeated)}
 
 
 def validate_period(*, starts_on, ends_on, precision: str, errors: dict) -> None:

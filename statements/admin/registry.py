@@ -5,10 +5,16 @@ from __future__ import annotations
 import re
 
 from django.contrib import admin, messages
+from django.contrib.admin.exceptions import DisallowedModelAdminLookup
+from django.contrib.admin.views.main import ChangeList
 from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext_lazy as _
 
+from statements.admin import review
 from statements.choices import Origin
 from statements.models import (
     Agreement,
@@ -26,56 +32,62 @@ from statements.models import (
     Topic,
 )
 from statements.search.pagination import EstimatingPaginator
+from statements.services import corrections
 
 
-class EditorTouchMixin:
-    """An item an editor changes becomes the editor's: re-extraction keeps it."""
-
-    def mark_edited(self, obj, changed: bool) -> None:
-        if changed and obj.origin == Origin.MACHINE:
-            obj.origin = Origin.EDITOR
-
-
-class ItemInline(EditorTouchMixin, admin.StackedInline):
-    extra = 0
-    readonly_fields = ["origin", "source_sentence"]
-    show_change_link = True
-
-    @admin.display(description=_("source sentence"))
-    def source_sentence(self, obj):
-        if not obj.pk:
-            return "—"
-        body = obj.statement.body
-        before = body[max(0, obj.start - 120):obj.start]
-        return format_html("…{}<mark>{}</mark>{}…", before, body[obj.start:obj.end], body[obj.end:obj.end + 120])
+def sentence_in_context(item, width: int = 120):
+    """The item's sentence marked in the text around it."""
+    if not item.pk:
+        return "—"
+    body = item.statement.body
+    before = body[max(0, item.start - width):item.start]
+    after = body[item.end:item.end + width]
+    return format_html("{}{}<mark>{}</mark>{}{}", "…" if item.start > width else "", before,
+                       body[item.start:item.end], after, "…" if item.end + width < len(body) else "")
 
 
-class AgreementInline(ItemInline):
-    model = Agreement
-    fields = [("kind", "parties"), "text", ("start", "end"), ("origin", "verified", "rejected"), "source_sentence"]
+class NaturalTitles:
+    """List pages titled by what they list ("Agreements to review"), not "Select agreement to change"."""
+
+    def changelist_view(self, request, extra_context=None):
+        title = capfirst(self.model._meta.verbose_name_plural)
+        return super().changelist_view(request, {"title": title, **(extra_context or {})})
+
+    def get_changelist(self, request, **kwargs):
+        return StrictChangeList
 
 
-class EventInline(ItemInline):
-    model = Event
-    fields = ["title", ("starts_on", "ends_on", "precision", "place"), "text", ("start", "end"),
-              ("origin", "verified", "rejected"), "source_sentence"]
+class StrictChangeList(ChangeList):
+    """Filtering by the list's own filters only: `?body__regex=...` is refused (400), not run."""
+
+    def get_filters(self, request):
+        specs, has_filters, remaining, duplicates, active = super().get_filters(request)
+        if remaining:
+            raise DisallowedModelAdminLookup(f"Filtering by {', '.join(sorted(remaining))} not allowed")
+        return specs, has_filters, remaining, duplicates, active
 
 
 class StatementCountryInline(admin.TabularInline):
     model = StatementCountry
     extra = 0
+    classes = ["collapse"]
+    verbose_name_plural = _("countries")
     autocomplete_fields = ["country"]
 
 
 class StatementPersonInline(admin.TabularInline):
     model = StatementPerson
     extra = 0
+    classes = ["collapse"]
+    verbose_name_plural = _("people")
     autocomplete_fields = ["person"]
 
 
 class StatementTopicInline(admin.TabularInline):
     model = StatementTopic
     extra = 0
+    classes = ["collapse"]
+    verbose_name_plural = _("topics")
     autocomplete_fields = ["topic"]
 
 
@@ -101,19 +113,44 @@ URL = re.compile(r"https?://\S+")
 
 
 @admin.register(Statement)
-class StatementAdmin(admin.ModelAdmin):
+class StatementAdmin(NaturalTitles, admin.ModelAdmin):
     # Past 20,000 results the count is the planner's estimate (statements.search.pagination).
     paginator = EstimatingPaginator
-    list_display = ["title", "published_on", "kind", "language", "doc_number"]
+    list_display = ["title", "published_on", "kind", "language", "doc_number", "review_link"]
     list_filter = ["kind", "language", ("countries", admin.RelatedOnlyFieldListFilter), "published_on",
                    HasUnverifiedFilter]
     search_fields = ["title", "doc_number", "source_url"]
     # No date_hierarchy: its MIN/MAX over a search walk the date index and
     # read every statement's search vector (seconds at 100,000); the
     # published_on filter gives the same narrowing.
-    readonly_fields = ["key", "checksum", "raw_text", "record", "created_at", "updated_at"]
-    inlines = [AgreementInline, EventInline, StatementCountryInline, StatementPersonInline, StatementTopicInline]
+    # The texts come from their sources: a correction is a re-ingestion, which
+    # keeps the earlier version and refreshes the search index. Editors
+    # correct the statement's description and its links.
+    readonly_fields = ["title", "body", "source_url", "doc_number", "language", "key", "checksum", "raw_text",
+                       "record", "created_at", "updated_at", "items"]
+    fieldsets = [
+        (None, {"fields": ["title", ("published_on", "published_at"), ("kind", "language"), "place",
+                           ("doc_number", "source_url"), "source", "items"]}),
+        (_("Text"), {"fields": ["body"], "classes": ["collapse"]}),
+        (_("As ingested"), {"fields": ["raw_text", "record", ("key", "checksum"), ("created_at", "updated_at")],
+                            "classes": ["collapse"]}),
+    ]
+    # Agreements and events are reviewed on the review screen, one statement's together (statements.admin.review).
+    inlines = [StatementCountryInline, StatementPersonInline, StatementTopicInline]
     actions = ["reextract"]
+
+    def has_add_permission(self, request):
+        return False  # statements come in through ingestion
+
+    @admin.display(description=_("agreements and events"))
+    def items(self, obj):
+        counts = review.item_counts(obj)
+        return format_html('{} <a class="button" href="{}">{}</a>', counts,
+                           reverse("admin:review_statement", args=[obj.pk]), _("Review"))
+
+    @admin.display(description=_("review"))
+    def review_link(self, obj):
+        return format_html('<a href="{}">{}</a>', reverse("admin:review_statement", args=[obj.pk]), _("Review"))
 
     def get_search_results(self, request, queryset, search_term):
         """A mid.ru document number or a source address finds its statement; anything else is a full-text search.
@@ -132,20 +169,6 @@ class StatementAdmin(admin.ModelAdmin):
             return queryset.filter(source_url=term), False
         return queryset.search(term), False
 
-    def save_formset(self, request, form, formset, change):
-        items = formset.save(commit=False)
-        for obj in items:
-            if isinstance(obj, Agreement | Event):
-                changed = obj.pk is None or any(f.instance is obj and f.has_changed() for f in formset.forms)
-                if obj.pk is None:
-                    obj.origin = Origin.EDITOR
-                else:
-                    EditorTouchMixin().mark_edited(obj, changed)
-            obj.save()
-        for obj in formset.deleted_objects:
-            obj.delete()
-        formset.save_m2m()
-
     @admin.action(description=_("Re-extract (keeps every editor's work)"), permissions=["change"])
     def reextract(self, request, queryset):
         from statements.services.store import reextract_stored
@@ -157,45 +180,69 @@ class StatementAdmin(admin.ModelAdmin):
         self.message_user(request, _("Re-extracted %(n)d statement(s).") % {"n": count}, messages.SUCCESS)
 
 
-class ItemAdmin(EditorTouchMixin, admin.ModelAdmin):
+class ItemAdmin(NaturalTitles, admin.ModelAdmin):
+    """Agreements and events, written through statements.services.corrections (which keeps their history)."""
+
     raw_id_fields = ["statement"]
     search_fields = ["text"]
     list_select_related = ["statement"]
-    readonly_fields = ["origin", "source_sentence", "created_at", "updated_at"]
+    readonly_fields = ["text", "origin", "source_sentence", "created_at", "updated_at"]
     actions = ["verify", "reject"]
 
-    @admin.display(description=_("source sentence"))
+    @admin.display(description=_("sentence in context"))
     def source_sentence(self, obj):
-        return ItemInline.source_sentence(self, obj)
+        return sentence_in_context(obj)
+
+    @admin.display(description=_("sentence in context"))
+    def sentence_short(self, obj):
+        return sentence_in_context(obj, width=60)
+
+    @admin.display(description=_("statement"), ordering="statement__published_on")
+    def statement_title(self, obj):
+        return format_html('<a href="{}">{}</a><br><small>{}</small>',
+                           reverse("admin:review_statement", args=[obj.statement_id]),
+                           Truncator(obj.statement.title).chars(90), date_format(obj.statement.published_on))
 
     @admin.display(description=_("statement date"), ordering="statement__published_on")
     def statement_date(self, obj):
         return obj.statement.published_on
 
-    def save_model(self, request, obj, form, change):
-        if not change:
-            obj.origin = Origin.EDITOR
-        else:
-            self.mark_edited(obj, form.has_changed())
-        super().save_model(request, obj, form, change)
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        return [*fields, "statement"] if obj is not None else fields
 
-    def _bulk(self, request, queryset, message: str, **changes) -> int:
-        items = list(queryset)
-        for obj in items:
-            for field, value in changes.items():
-                setattr(obj, field, value)
-            obj.save(update_fields=[*changes, "updated_at"])
-            self.log_change(request, obj, message)  # shows in the item's history
-        return len(items)
+    def has_delete_permission(self, request, obj=None):
+        return False  # rejecting keeps an item, so extraction does not bring it back
+
+    def save_model(self, request, obj, form, change):
+        editable = corrections.EDITABLE[self.model._meta.concrete_model]
+        names = form.changed_data if change else form.cleaned_data
+        fields = {name: form.cleaned_data[name] for name in names if name in editable}
+        if change:
+            saved = corrections.correct_item(obj, fields, editor=request.user)
+        else:
+            saved = corrections.create_item(self.model, statement=obj.statement, fields=fields, editor=request.user)
+        obj.pk, obj.text, obj.origin = saved.pk, saved.text, saved.origin
+        obj._state.adding = False
+
+    def save_related(self, request, form, formsets, change):
+        pass  # the corrections service wrote the item's countries with it
+
+    # The corrections service writes the history entry, with the editor and the fields.
+    def log_addition(self, request, obj, message):
+        return None
+
+    def log_change(self, request, obj, message):
+        return None
 
     @admin.action(description=_("Mark verified"), permissions=["change"])
     def verify(self, request, queryset):
-        n = self._bulk(request, queryset, "Marked verified", verified=True)
+        n = corrections.verify_items(queryset, editor=request.user)
         self.message_user(request, _("%(n)d item(s) verified.") % {"n": n}, messages.SUCCESS)
 
     @admin.action(description=_("Reject (kept, never extracted again)"), permissions=["change"])
     def reject(self, request, queryset):
-        n = self._bulk(request, queryset, "Rejected", rejected=True, verified=False)
+        n = corrections.reject_items(queryset, editor=request.user)
         self.message_user(request, _("%(n)d item(s) rejected.") % {"n": n}, messages.SUCCESS)
 
 
@@ -203,7 +250,7 @@ class ItemAdmin(EditorTouchMixin, admin.ModelAdmin):
 class AgreementAdmin(ItemAdmin):
     list_display = ["text", "kind", "parties", "statement_date", "origin", "verified", "rejected"]
     list_filter = ["kind", "origin", "verified", "rejected"]
-    fields = ["statement", "kind", "parties", "text", ("start", "end"), ("verified", "rejected"), "source_sentence",
+    fields = ["statement", "kind", "parties", ("start", "end"), "text", ("verified", "rejected"), "source_sentence",
               "origin", "created_at", "updated_at"]
 
 
@@ -213,13 +260,23 @@ class EventAdmin(ItemAdmin):
                     "rejected"]
     list_filter = ["precision", "origin", "verified", "rejected"]
     search_fields = ["text", "title"]
-    fields = ["statement", "title", ("starts_on", "ends_on", "precision"), "place", "countries", "text",
-              ("start", "end"), ("verified", "rejected"), "source_sentence", "origin", "created_at", "updated_at"]
+    fields = ["statement", "title", ("starts_on", "ends_on", "precision"), "place", "countries", ("start", "end"),
+              "text", ("verified", "rejected"), "source_sentence", "origin", "created_at", "updated_at"]
     autocomplete_fields = ["countries"]
 
 
 class ReviewQueueMixin:
-    """Unverified machine-made items, newest statements first, for bulk verification."""
+    """Unverified machine-made items, newest statements first, each with its statement and sentence.
+
+    Everything listed is unverified and unrejected, so no column or filter for
+    either: verify or reject them here in bulk, or one statement at a time on
+    the review screen (the statement's link).
+    """
+
+    list_filter = []
+
+    class Media:
+        css = {"all": ["editors/review.css"]}
 
     def get_queryset(self, request):
         return (super().get_queryset(request).filter(origin=Origin.MACHINE, verified=False, rejected=False)
@@ -231,28 +288,30 @@ class ReviewQueueMixin:
 
 @admin.register(AgreementReview)
 class AgreementReviewAdmin(ReviewQueueMixin, AgreementAdmin):
-    pass
+    list_display = ["statement_title", "sentence_short", "kind", "parties"]
+    list_filter = ["kind"]
 
 
 @admin.register(EventReview)
 class EventReviewAdmin(ReviewQueueMixin, EventAdmin):
-    pass
+    list_display = ["statement_title", "sentence_short", "title", "starts_on", "ends_on", "precision"]
+    list_filter = ["precision"]
 
 
 @admin.register(StatementRevision)
-class StatementRevisionAdmin(admin.ModelAdmin):
+class StatementRevisionAdmin(NaturalTitles, admin.ModelAdmin):
     list_display = ["statement", "replaced_at", "checksum"]
     raw_id_fields = ["statement"]
 
 
 @admin.register(Country)
-class CountryAdmin(admin.ModelAdmin):
+class CountryAdmin(NaturalTitles, admin.ModelAdmin):
     list_display = ["code", "name_en", "name_ru"]
     search_fields = ["code", "name_en", "name_ru"]
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(NaturalTitles, admin.ModelAdmin):
     list_display = ["slug", "name_en", "name_ru"]
     search_fields = ["slug", "name_en", "name_ru"]
 
@@ -263,14 +322,14 @@ class PersonNameInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(NaturalTitles, admin.ModelAdmin):
     list_display = ["key", "name_ru", "name_en"]
     search_fields = ["key", "name_ru", "name_en", "names__name"]
     inlines = [PersonNameInline]
 
 
 @admin.register(PersonName)
-class PersonNameAdmin(admin.ModelAdmin):
+class PersonNameAdmin(NaturalTitles, admin.ModelAdmin):
     list_display = ["name", "person"]
     search_fields = ["name"]
     raw_id_fields = ["person"]

@@ -26,6 +26,7 @@ from statements.models import (
     Topic,
 )
 from statements.search.document import SearchDocument, search_document
+from statements.services import corrections
 from statements.services.store import parse_ingested, write_search_vector
 
 FORMAT_VERSION = 1
@@ -100,8 +101,13 @@ def iter_csv(statements) -> Iterator[str]:
         buffer.truncate()
 
 
-def import_records(lines: Iterable[str]) -> tuple[int, int]:
-    """Import exported lines; returns (imported, skipped as already present)."""
+def import_records(lines: Iterable[str], *, editor=None) -> tuple[int, int]:
+    """Import exported lines; returns (imported, skipped as already present).
+
+    With an `editor`, the editors' work on statements already present is
+    applied to them as that editor's corrections (corrections.apply_exported_work):
+    how one archive's reviews reach another. They still count as skipped.
+    """
     imported = skipped = 0
     for line in lines:
         if not line.strip():
@@ -109,15 +115,21 @@ def import_records(lines: Iterable[str]) -> tuple[int, int]:
         record = json.loads(line)
         if record.get("format") != FORMAT_VERSION:
             raise ValueError(f"not an archive export of format {FORMAT_VERSION}")
-        if import_record(record):
+        if import_record(record, editor=editor):
             imported += 1
         else:
             skipped += 1
     return imported, skipped
 
 
-def import_record(record: dict) -> bool:
+def import_record(record: dict, *, editor=None) -> bool:
     """One exported statement with its items, kept as exported (editors' work included); False if present."""
+    if editor is not None:
+        present = Statement.objects.filter(key=record["key"]).first()
+        if present is not None:
+            with transaction.atomic():
+                corrections.apply_exported_work(present, record, editor=editor)
+            return False
     # The search document is parsed and lemmatised before the transaction opens, as in store.py.
     parsed, extraction = parse_ingested(record["record"], record["raw_text"])
     document = search_document(parsed, extraction)
@@ -141,11 +153,11 @@ def _write_imported(record: dict, document: SearchDocument) -> bool:
         for name in p["names"]:
             person.names.get_or_create(name=name)
         StatementPerson.objects.create(statement=statement, person=person, role=p["role"], mentions=p["mentions"])
+    # An agreement's countries follow its parties, as everywhere; the exported ones are not trusted apart.
     for a in record["agreements"]:
-        obj = Agreement.objects.create(statement=statement, **{k: v for k, v in a.items() if k != "countries"})
-        obj.countries.set(a["countries"])
+        corrections.restore_item(Agreement, statement=statement, fields={k: v for k, v in a.items()
+                                                                          if k != "countries"})
     for e in record["events"]:
-        obj = Event.objects.create(statement=statement, **{k: v for k, v in e.items() if k != "countries"})
-        obj.countries.set(e["countries"])
+        corrections.restore_item(Event, statement=statement, fields=e)
     write_search_vector(statement, document)
     return True

@@ -136,9 +136,9 @@ def test_a_correction_survives_reextract_and_shows_in_the_admin(seed, editor, ed
     assert (form.initial["starts_on"], form.initial["ends_on"], form.initial["verified"]) == (
         dt.date(2018, 8, 17), dt.date(2018, 8, 21), True)
     assert "Москва" in page.content.decode()
-    # The API correction is in the item's admin history, with who made it.
+    # The API correction is in the item's admin history, with who made it and the fields by their names.
     history = admin.get(f"/admin/statements/event/{mission.pk}/history/").content.decode()
-    assert editor.username in history and "starts_on" in history
+    assert editor.username in history and "Изменено начало, окончание, место и проверено." in history
 
 
 def test_a_corrected_agreement_survives_reextract(seed, editor_client):

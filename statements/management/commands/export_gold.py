@@ -20,14 +20,7 @@ class Command(BaseCommand):
                             help="also statements with items nobody reviewed (their machine items count as gold)")
 
     def handle(self, *args, output: str | None, include_unreviewed: bool, **options):
-        statements = Statement.objects.all()
-        touched = Q(verified=True) | Q(rejected=True) | Q(origin="editor")
-        reviewed = (Exists(Agreement.objects.filter(touched, statement=OuterRef("pk")))
-                    | Exists(Event.objects.filter(touched, statement=OuterRef("pk"))))
-        if not include_unreviewed:
-            pending = (Exists(Agreement.objects.filter(~touched, statement=OuterRef("pk")))
-                       | Exists(Event.objects.filter(~touched, statement=OuterRef("pk"))))
-            statements = statements.filter(reviewed).exclude(pending)
+        statements = Statement.objects.all() if include_unreviewed else reviewed_statements()
         stream = open(output, "w", encoding="utf-8") if output else sys.stdout
         count = 0
         try:
@@ -38,6 +31,21 @@ class Command(BaseCommand):
             if output:
                 stream.close()
         self.stderr.write(f"exported {count} reviewed statement(s)")
+
+
+TOUCHED = Q(verified=True) | Q(rejected=True) | Q(origin="editor")
+
+
+def reviewed_statements():
+    """Statements an editor has reviewed in full: every agreement and event verified, made or rejected.
+
+    (Also the editors' agreement page of the admin, statements.admin.measure.)
+    """
+    reviewed = (Exists(Agreement.objects.filter(TOUCHED, statement=OuterRef("pk")))
+                | Exists(Event.objects.filter(TOUCHED, statement=OuterRef("pk"))))
+    pending = (Exists(Agreement.objects.filter(~TOUCHED, statement=OuterRef("pk")))
+               | Exists(Event.objects.filter(~TOUCHED, statement=OuterRef("pk"))))
+    return Statement.objects.filter(reviewed).exclude(pending)
 
 
 def gold_record(statement: Statement) -> dict:

@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('statements', '0007_organisation_lexemes'),
+        ('statements', '0008_rank_whole_text'),
     ]
 
     operations = [

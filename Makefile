@@ -8,11 +8,12 @@ export DEBUG ?= 1
 
 .PHONY: run test test-fast install db-start db-stop migrate sample lint bench clean browser
 
-$(STAMP)/venv: pyproject.toml requirements.lock
+# Production's packages (requirements.lock) and the tests' and tools' (requirements-dev.lock).
+$(STAMP)/venv: pyproject.toml requirements.lock requirements-dev.lock
 	@mkdir -p $(STAMP)
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.lock
+	$(PY) -m pip install --quiet -r requirements-dev.lock
 	@touch $@
 
 install: $(STAMP)/venv

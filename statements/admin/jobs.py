@@ -46,6 +46,10 @@ class ExportForm(forms.Form):
 
         query = self.cleaned_data["filter"].strip().lstrip("?")
         if query:
+            unknown = sorted(set(QueryDict(query)) - set(StatementFilter.base_filters))
+            if unknown:
+                raise forms.ValidationError(gettext("Unknown filter(s): %(names)s. Known: %(known)s.") % {
+                    "names": ", ".join(unknown), "known": ", ".join(StatementFilter.base_filters)})
             filterset = StatementFilter(QueryDict(query), queryset=Statement.objects.all())
             if not filterset.is_valid():
                 raise forms.ValidationError(filterset.errors.as_text())

@@ -35,8 +35,10 @@ sample: migrate
 	$(PY) manage.py ingest --no-progress sample/
 	@if [ -d $(SHARED) ]; then $(PY) manage.py ingest --no-progress $(SHARED)/midru $(SHARED)/kremlin; fi
 
+# The web server and a background worker (re-extraction, uploaded files, exports from
+# the admin) side by side; Ctrl-C stops both (statements/management/commands/serve.py).
 run: sample
-	$(PY) manage.py runserver 127.0.0.1:8000
+	$(PY) manage.py serve 127.0.0.1:8000
 
 # Chromium for the browser tests: Debian's package where apt works (CI runs as root).
 browser:

@@ -51,6 +51,7 @@ def editor(client):
     user = User.objects.create_user("editor", password="pw-editor-1", is_staff=True)
     user.groups.add(Group.objects.get(name="Editors"))
     client.force_login(user)
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"  # the messages checked below are the English ones
     return user
 
 

@@ -40,6 +40,11 @@ class Command(BaseCommand):
         for child in children:
             if child.poll() is None:
                 os.killpg(child.pid, signal.SIGTERM)
+        # A worker takes the first signal as "stop after this job" and a second as
+        # "stop now": the job it was on is resumed by the next worker, so stop now.
+        time.sleep(0.5)
+        if children[0].poll() is None:
+            os.killpg(children[0].pid, signal.SIGTERM)
         deadline = time.monotonic() + GRACE
         for child in children:
             try:

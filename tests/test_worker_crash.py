@@ -73,3 +73,39 @@ def test_a_killed_worker_leaves_a_job_that_the_next_one_finishes(tmp_path):
     assert DBTaskResult.objects.get(pk=job.task_id).status == "SUCCESSFUL"
     assert_editors_work_kept(work)
     assert_no_duplicate_items()
+
+
+def test_serve_runs_the_web_server_and_a_worker_and_ctrl_c_stops_both(tmp_path):
+    """`make run`'s command: pages answer, a queued job gets done, and one Ctrl-C ends every process it started."""
+    import signal
+    import urllib.request
+
+    import psutil
+
+    from tests.hardening.server import free_port
+
+    ingest_paths([write_records(tmp_path / "records.jsonl")])
+    job = tasks.start_reextract(Statement.objects.all())
+    port = free_port()
+    serve = subprocess.Popen([PYTHON, "manage.py", "serve", f"127.0.0.1:{port}"], cwd=ROOT,
+                             env=environment(DEBUG="1"), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        def answers() -> bool:
+            try:
+                return urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5).status == 200
+            except OSError:
+                return False
+
+        wait_for(answers, "the web server")
+        wait_for(lambda: Job.objects.get(pk=job.pk).state == Job.State.DONE, "the worker to do the job")
+        started = [p.pid for p in psutil.Process(serve.pid).children(recursive=True)]
+        assert len(started) >= 2  # the worker and the web server (with its autoreloader's child)
+        serve.send_signal(signal.SIGINT)
+        serve.communicate(timeout=30)
+    finally:
+        if serve.poll() is None:
+            serve.kill()
+            serve.communicate()
+    assert serve.returncode == 0
+    assert not [pid for pid in started if psutil.pid_exists(pid) and psutil.Process(pid).status() != "zombie"]
+    assert not answers()

@@ -53,7 +53,7 @@ class WorkerLost(Exception):
 def start_reextract(statements, *, requested_by=None) -> Job:
     """Queue the re-extraction of these statements; returns at once (one query for their ids)."""
     ids = sorted(statements.order_by().values_list("pk", flat=True).distinct())
-    return _create_and_enqueue(kind=Job.Kind.REEXTRACT, total=len(ids), statement_ids=ids, requested_by=requested_by)
+    return _enqueue_new(Job(kind=Job.Kind.REEXTRACT, total=len(ids), statement_ids=ids, requested_by=requested_by))
 
 
 def start_ingest(upload, *, requested_by=None) -> Job:
@@ -65,12 +65,8 @@ def start_ingest(upload, *, requested_by=None) -> Job:
 
 def start_export(*, format: str, filter: str = "", requested_by=None) -> Job:
     """Queue an export of the statements a filter query string selects (all when empty)."""
-    return _create_and_enqueue(kind=Job.Kind.EXPORT, params={"format": format, "filter": filter},
-                               requested_by=requested_by)
-
-
-def _create_and_enqueue(**fields) -> Job:
-    return _enqueue_new(Job(**fields))
+    return _enqueue_new(Job(kind=Job.Kind.EXPORT, params={"format": format, "filter": filter},
+                            requested_by=requested_by))
 
 
 def _enqueue_new(job: Job) -> Job:

@@ -8,11 +8,12 @@ export DEBUG ?= 1
 
 .PHONY: run test test-fast install db-start db-stop migrate sample lint bench clean browser
 
-$(STAMP)/venv: pyproject.toml requirements.lock
+# Production's packages (requirements.lock) and the tests' and tools' (requirements-dev.lock).
+$(STAMP)/venv: pyproject.toml requirements.lock requirements-dev.lock
 	@mkdir -p $(STAMP)
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.lock
+	$(PY) -m pip install --quiet -r requirements-dev.lock
 	@touch $@
 
 install: $(STAMP)/venv
@@ -34,8 +35,10 @@ sample: migrate
 	$(PY) manage.py ingest --no-progress sample/
 	@if [ -d $(SHARED) ]; then $(PY) manage.py ingest --no-progress $(SHARED)/midru $(SHARED)/kremlin; fi
 
+# The web server and a background worker (re-extraction, uploaded files, exports from
+# the admin) side by side; Ctrl-C stops both (statements/management/commands/serve.py).
 run: sample
-	$(PY) manage.py runserver 127.0.0.1:8000
+	$(PY) manage.py serve 127.0.0.1:8000
 
 # Chromium for the browser tests: Debian's package where apt works (CI runs as root).
 browser:

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "django_tasks_db",
     "statements",
     "api",
 ]
@@ -99,7 +100,33 @@ DATABASES["default"]["TEST"] = {"NAME": env_str("TEST_DATABASE_NAME") or None}
 if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
     raise ImproperlyConfigured("the archive needs PostgreSQL: DATABASE_URL must start with postgres://")
 
+# A read replica (optional): the public pages' and the API's reads go to it;
+# writes, transactions, the admin, management commands and the worker stay on
+# the primary (archive/routers.py).
+DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL")
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = {
+        **dj_database_url.parse(DATABASE_REPLICA_URL, conn_max_age=env_int("CONN_MAX_AGE", 60)),
+        "OPTIONS": dict(DATABASES["default"]["OPTIONS"]),
+        "TEST": {"MIRROR": "default"},
+    }
+    DATABASE_ROUTERS = ["archive.routers.ReplicaRouter"]
+    MIDDLEWARE.insert(0, "archive.routers.ReplicaForPublicReads")
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Background work (statements/services/tasks.py): Django's Tasks framework. The
+# default backend keeps its queue in PostgreSQL (django-tasks-db), so nothing
+# else has to run; `manage.py worker` processes it, on any number of machines.
+# TASKS_BACKEND=django.tasks.backends.immediate.ImmediateBackend runs each
+# task inside the request instead (no worker; for a quick look, not for production).
+TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"), "QUEUES": ["default"]}}
+
+# Files editors upload for ingestion and the exports they ask for: written by
+# the web process or the worker and read by the other, so on several machines
+# this folder must be shared (a volume, NFS). Never served publicly: the admin
+# hands exports to editors.
+MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -323,3 +323,63 @@ class EventReview(Event):
         proxy = True
         verbose_name = _("event to review")
         verbose_name_plural = _("events to review")
+
+
+class Job(models.Model):
+    """A piece of background work an editor started, with its progress (statements/services/tasks.py).
+
+    The worker advances `done` (and `cursor`) in the same transaction as the
+    work itself, so a job resumed after a worker was killed goes on from where
+    the last committed step left it: nothing lost, nothing done twice.
+    """
+
+    class Kind(models.TextChoices):
+        REEXTRACT = "reextract", _("re-extraction")
+        INGEST = "ingest", _("ingestion of a file")
+        EXPORT = "export", _("export")
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("queued")
+        RUNNING = "running", _("running")
+        DONE = "done", _("done")
+        FAILED = "failed", _("failed")
+
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.QUEUED, db_index=True)
+    total = models.PositiveIntegerField(_("total"), null=True, blank=True)
+    done = models.PositiveIntegerField(_("done"), default=0)
+    failed = models.PositiveIntegerField(_("failed"), default=0)
+    # Counts by outcome (an ingestion's created, updated, unchanged).
+    outcomes = models.JSONField(_("outcomes"), default=dict, blank=True)
+    # One line per failed record or statement, the first MAX_FAILURE_LINES of them.
+    failures = models.JSONField(_("failures"), default=list, blank=True)
+    error = models.TextField(_("error"), blank=True, help_text=_("why the job as a whole stopped"))
+    # Re-extraction: the statements, in ascending order, fixed when the job was
+    # asked for; `cursor` is the last one finished (the next starts after it).
+    statement_ids = ArrayField(models.BigIntegerField(), default=list, blank=True)
+    cursor = models.BigIntegerField(default=0)
+    # Ingestion: the uploaded file; export: the file written, and its format and filter.
+    file = models.FileField(_("file"), upload_to="jobs/%Y/%m/", blank=True, max_length=300)
+    params = models.JSONField(_("parameters"), default=dict, blank=True)
+    task_id = models.CharField(_("task"), max_length=64, blank=True)
+    requested_by = models.ForeignKey("auth.User", verbose_name=_("requested by"), null=True, blank=True,
+                                     on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    MAX_FAILURE_LINES = 1000
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("background job")
+        verbose_name_plural = _("background jobs")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} #{self.pk}"
+
+    @property
+    def percent(self) -> int | None:
+        if not self.total:
+            return 100 if self.state == self.State.DONE else None
+        return min(100, round(100 * self.done / self.total))

@@ -10,4 +10,5 @@ class ArchiveAdminConfig(AdminConfig):
         super().ready()
         # The ModelAdmins: imported here, not by the package, so that settings
         # can name this class before the models are loaded.
+        import statements.admin.jobs  # noqa: F401
         import statements.admin.registry  # noqa: F401

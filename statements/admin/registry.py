@@ -171,13 +171,16 @@ class StatementAdmin(NaturalTitles, admin.ModelAdmin):
 
     @admin.action(description=_("Re-extract (keeps every editor's work)"), permissions=["change"])
     def reextract(self, request, queryset):
-        from statements.services.store import reextract_stored
+        """Queue the selected statements (or the whole filtered set) for a worker; returns at once."""
+        from django.urls import reverse
 
-        count = 0
-        for statement in queryset:
-            reextract_stored(statement)
-            count += 1
-        self.message_user(request, _("Re-extracted %(n)d statement(s).") % {"n": count}, messages.SUCCESS)
+        from statements.services.tasks import start_reextract
+
+        job = start_reextract(queryset, requested_by=request.user)
+        url = reverse("admin:statements_job_change", args=[job.pk])
+        self.message_user(request, format_html(
+            _("Re-extraction of {n} statement(s) queued: <a href=\"{url}\">follow its progress</a>."),
+            n=job.total, url=url), messages.SUCCESS)
 
 
 class ItemAdmin(NaturalTitles, admin.ModelAdmin):

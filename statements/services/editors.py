@@ -24,6 +24,8 @@ PERMISSIONS = {
     "topic": ["view"],
     "person": ["view", "add", "change"],
     "personname": ["view", "add", "change"],
+    # Background jobs: follow them, start an ingestion or an export (re-extraction needs change_statement).
+    "job": ["view", "add"],
 }
 
 

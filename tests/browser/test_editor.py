@@ -1,6 +1,7 @@
 """An editor's morning in the admin, in a real browser: nothing they do is undone by re-extraction."""
 
 import datetime as dt
+import signal
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,15 @@ def editor():
     user = User.objects.create_user("editor", password=PASSWORD, is_staff=True)
     user.groups.add(Group.objects.get(name="Editors"))
     return user
+
+
+def run_worker_until_the_queue_is_empty():
+    saved = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
+    try:
+        call_command("worker", "--batch", "--no-startup-delay", "--interval", "0", verbosity=0)
+    finally:
+        for sig, handler in saved.items():
+            signal.signal(sig, handler)
 
 
 def test_editor_fixes_a_date_rejects_an_agreement_verifies_the_rest_and_reextracts(page, live_server, editor):
@@ -65,6 +75,12 @@ def test_editor_fixes_a_date_rejects_an_agreement_verifies_the_rest_and_reextrac
     page.select_option("select[name=action]", "reextract")
     page.click("button[name=index]")
     expect(page.locator(".messagelist")).to_contain_text("1")
+    # Queued for a worker: the message links to the job, whose page shows it done once a worker ran it.
+    page.click(".messagelist a")
+    expect(page.locator('progress[max="1"][value="0"]')).to_be_visible()
+    run_worker_until_the_queue_is_empty()
+    page.reload()
+    expect(page.locator('progress[max="1"][value="1"]')).to_be_visible()
 
     fixed = Event.objects.get(pk=event.pk)
     assert (fixed.starts_on, fixed.ends_on, fixed.origin) == (dt.date(2018, 8, 17), dt.date(2018, 8, 21), "editor")

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
+from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
+from django.templatetags.static import static
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -192,32 +196,66 @@ def agreement_list(request):
     return render(request, "statements/agreement_list.html", {"filter": filterset, "page": page})
 
 
+PAST_EVENTS_PAGE = 30
+COUNTRY_CODE = re.compile(r"[A-Za-z]{2}")
+
+
 def event_calendar(request):
+    """The month that has something to show (statements.web.calendar.opening_month) or ?month=, the
+    next dated events, longer periods apart, past events in pages."""
     today = dt.date.today()
-    country = (request.GET.get("country") or "").upper() or None
-    if country and not Country.objects.filter(code=country).exists():
-        return render(request, "statements/events.html", {"error": f"unknown country code {country!r}"}, status=400)
+    country = (request.GET.get("country") or "").strip().upper() or None
+    if country and not (COUNTRY_CODE.fullmatch(country) and Country.objects.filter(code=country).exists()):
+        return render(request, "statements/events.html",
+                      {"error": _("Unknown country: give its two-letter code, such as JP.")}, status=400)
     try:
-        month = MonthField(required=False).clean(request.GET.get("month")) or today.replace(day=1)
+        month = MonthField(required=False).clean(request.GET.get("month"))
     except ValidationError as exc:
         return render(request, "statements/events.html", {"error": " ".join(exc.messages)}, status=400)
+    if month is None:
+        month = calendar.opening_month(today, country)
+    elif not calendar.FIRST_MONTH <= month <= calendar.LAST_MONTH:
+        return render(request, "statements/events.html", {"error": _("The calendar covers %(first)s to %(last)s.") % {
+            "first": calendar.FIRST_MONTH.strftime("%Y-%m"), "last": calendar.LAST_MONTH.strftime("%Y-%m")}},
+            status=400)
     events = list(calendar.events_in_month(month, country))
-    upcoming_qs = Event.objects.upcoming(today)
+    upcoming_qs = Event.objects.upcoming(today).exclude(precision__in=calendar.LONG_PRECISIONS)
     past_qs = Event.objects.past(today)
     if country:
         upcoming_qs, past_qs = upcoming_qs.filter(countries__code=country), past_qs.filter(countries__code=country)
     upcoming = list(upcoming_qs.select_related("statement").order_by("starts_on", "id")[:50])
+    previous_month, next_month = calendar.neighbour_months(month)
+    past = Paginator(past_qs.select_related("statement").order_by("-ends_on", "-id"),
+                     PAST_EVENTS_PAGE).get_page(request.GET.get("past"))
     context = {
         "month": month,
-        "previous_month": (month - dt.timedelta(days=1)).replace(day=1),
-        "next_month": (month + dt.timedelta(days=32)).replace(day=1),
+        "previous_month": previous_month,
+        "next_month": next_month,
         "weeks": calendar.month_grid(month, events),
         "month_events": events,
         "upcoming": upcoming,
-        "past": past_qs.select_related("statement").order_by("-ends_on", "-id")[:30],
+        "long_periods": calendar.long_periods(today, country),
+        "past": past,
         "latest_months": [] if upcoming else calendar.latest_months_with_events(country=country),
         "country": country,
-        "countries": Country.objects.filter(events__isnull=False).distinct().order_by("name_en"),
+        "countries": Country.objects.filter(events__rejected=False).distinct().order_by("name_en"),
         "today": today,
     }
     return render(request, "statements/events.html", context)
+
+
+# Crawlers: every page, but not the editors' admin, the API (the pages say the same) or the endless
+# combinations of search filters and calendar months; the sitemap lists every statement and entity.
+ROBOTS_DISALLOW = ("/admin/", "/api/", "/i18n/", "/statements/?", "/agreements/?", "/events/?")
+
+
+def robots_txt(request):
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in ROBOTS_DISALLOW), "Allow: /", "",
+             f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page links to. (The static URL is looked up at request
+    time: with hashed file names it needs the manifest that collectstatic writes.)"""
+    return HttpResponsePermanentRedirect(static("favicon.svg"))

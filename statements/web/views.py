@@ -37,12 +37,14 @@ def _page(request, queryset, estimate: int | None = None):
 OVERVIEW_SECONDS = 300  # whole-archive aggregates are cached this long
 
 
-# Periods too coarse for the home page's "what comes next".
-COARSE_PRECISIONS = ("half", "year")
+HOME_EVENTS = HOME_AGREEMENTS = 4
 
 
 def home(request):
-    latest = Statement.objects.for_list().newest_first()[:10]
+    """What the archive is for, first: the next events with a date a reader can put in a diary and the latest
+    agreements, then the latest statements (less title-less fragments, which stay searchable)."""
+    today = dt.date.today()
+    latest = Statement.objects.for_list().substantial().newest_first()[:10]
     # Ranking every statement by its agreements is an aggregate over the whole
     # archive: compute the five ids once in a while, not on every visit.
     top_ids = cache.get_or_set("home:most-agreed", lambda: list(
@@ -50,13 +52,17 @@ def home(request):
         .order_by("-n", "-statement__published_on").values_list("statement", flat=True)[:5]), OVERVIEW_SECONDS)
     most_agreed = sorted(Statement.objects.for_list().filter(pk__in=top_ids),
                          key=lambda s: (-s.agreement_count, -s.published_on.toordinal()))
-    # What comes next, with a date a reader can put in a diary: a year alone says little (the calendar has them).
-    upcoming = (Event.objects.upcoming(dt.date.today()).exclude(precision__in=COARSE_PRECISIONS)
-                .select_related("statement").order_by("starts_on", "id")[:6])
+    # A year or a half-year alone says little: such events are named apart, below the dated ones.
+    dated = Event.objects.dated().exclude(precision__in=calendar.LONG_PRECISIONS).select_related("statement")
+    upcoming = list(dated.filter(ends_on__gte=today).order_by("starts_on", "id")[:HOME_EVENTS])
+    # Nothing dated ahead (an archive that stopped growing): the latest dated events, said to be past.
+    recent = [] if upcoming else list(dated.filter(ends_on__lt=today).order_by("-ends_on", "-id")[:HOME_EVENTS])
     agreements = (Agreement.objects.filter(rejected=False).select_related("statement")
-                  .order_by("-statement__published_on", "-id")[:6])
+                  .order_by("-statement__published_on", "-id")[:HOME_AGREEMENTS])
+    long_periods = calendar.long_periods(today)
     return render(request, "statements/home.html", {
-        "latest": latest, "most_agreed": most_agreed, "upcoming": upcoming, "agreements": agreements,
+        "latest": latest, "most_agreed": most_agreed, "upcoming": upcoming, "recent_events": recent,
+        "long_periods": long_periods, "long_count": sum(map(len, long_periods)), "agreements": agreements,
         "total": Statement.objects.count(),
     })
 

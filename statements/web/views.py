@@ -123,7 +123,8 @@ def statement_detail(request, pk: int):
                   {"statement": statement, "previous": previous, "following": following})
 
 
-def _entity_page(request, template: str, obj, statements, agreements, events, context_name: str):
+def _entity_page(request, template: str, obj, statements, agreements, events, context_name: str, search: dict):
+    """`search`: the search page's parameters that find the same statements (the chart's bars link to them)."""
     today = dt.date.today()
     context = {
         context_name: obj,
@@ -131,7 +132,7 @@ def _entity_page(request, template: str, obj, statements, agreements, events, co
         "agreements": agreements.select_related("statement").order_by("-statement__published_on")[:10],
         "upcoming": events.upcoming(today).select_related("statement").order_by("starts_on")[:10],
         "past_events": events.past(today).select_related("statement").order_by("-starts_on")[:10],
-        "chart": charts.bar_chart(charts.per_month(statements), label="statements per month"),
+        "chart": charts.time_chart(charts.per_month(statements), search=search),
     }
     return render(request, template, context)
 
@@ -173,8 +174,9 @@ def country_detail(request, code: str):
     country = get_object_or_404(Country, code=code.upper())
     return _entity_page(request, "statements/country_detail.html", country,
                         Statement.objects.filter(countries=country),
-                        Agreement.objects.active().filter(statement__countries=country),
-                        Event.objects.filter(countries=country), "country")
+                        # What the country is a party to, not whatever a statement naming it agreed.
+                        Agreement.objects.active().filter(countries=country),
+                        Event.objects.filter(countries=country), "country", {"country": country.code})
 
 
 def person_detail(request, key: str):
@@ -182,7 +184,7 @@ def person_detail(request, key: str):
     statements = Statement.objects.filter(pk__in=person.statement_links.values("statement"))
     return _entity_page(request, "statements/person_detail.html", person, statements,
                         Agreement.objects.active().filter(statement__in=statements),
-                        Event.objects.filter(statement__in=statements), "person")
+                        Event.objects.filter(statement__in=statements), "person", {"person": person.key})
 
 
 def topic_detail(request, slug: str):
@@ -190,7 +192,7 @@ def topic_detail(request, slug: str):
     statements = Statement.objects.filter(topics=topic)
     return _entity_page(request, "statements/topic_detail.html", topic, statements,
                         Agreement.objects.active().filter(statement__topics=topic),
-                        Event.objects.filter(statement__topics=topic), "topic")
+                        Event.objects.filter(statement__topics=topic), "topic", {"topic": topic.slug})
 
 
 def agreement_list(request):

@@ -90,3 +90,13 @@ def test_a_country_page_lists_the_agreements_the_country_is_a_party_to(client, s
     assert "Заявление о Японии и Китае" in html  # the statement names Japan
     assert "поставках" not in html  # but Japan is no party to its agreement
     assert "поставках" in client.get("/countries/CN/").content.decode()
+
+
+def test_the_ical_feed_says_who_made_each_event(client, statement):
+    from icalendar import Calendar
+
+    Event.objects.filter(title="эксперты").update(rejected=False)
+    events = {str(e["summary"]): str(e["description"])
+              for e in Calendar.from_ical(client.get("/feeds/events.ics").content).walk("VEVENT")}
+    assert events["министры"].endswith("verified by an editor)")
+    assert events["эксперты"].endswith("machine-extracted, not yet verified)")

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Case, Count, Q, When
 from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.templatetags.static import static
@@ -53,10 +53,13 @@ def home(request):
     most_agreed = sorted(Statement.objects.for_list().filter(pk__in=top_ids),
                          key=lambda s: (-s.agreement_count, -s.published_on.toordinal()))
     # A year or a half-year alone says little: such events are named apart, below the dated ones.
-    dated = Event.objects.dated().exclude(precision__in=calendar.LONG_PRECISIONS).select_related("statement")
-    upcoming = list(dated.filter(ends_on__gte=today).order_by("starts_on", "id")[:HOME_EVENTS])
+    # Those with a day (or a week, ten days) come before those with a month only.
+    dated = (Event.objects.dated().exclude(precision__in=calendar.LONG_PRECISIONS).select_related("statement")
+             .alias(vague=Case(When(precision__in=calendar.DAY_PRECISIONS, then=0), default=1)))
+    upcoming = list(dated.filter(ends_on__gte=today).order_by("vague", "starts_on", "id")[:HOME_EVENTS])
     # Nothing dated ahead (an archive that stopped growing): the latest dated events, said to be past.
-    recent = [] if upcoming else list(dated.filter(ends_on__lt=today).order_by("-ends_on", "-id")[:HOME_EVENTS])
+    recent = [] if upcoming else list(dated.filter(ends_on__lt=today)
+                                      .order_by("vague", "-ends_on", "-id")[:HOME_EVENTS])
     agreements = (Agreement.objects.filter(rejected=False).select_related("statement")
                   .order_by("-statement__published_on", "-id")[:HOME_AGREEMENTS])
     long_periods = calendar.long_periods(today)

@@ -74,3 +74,14 @@ def test_the_search_syntax_is_explained_and_the_placeholder_stays_whole(client):
     box = parser.found["id_q"]
     assert box["placeholder"].endswith("Japan OR Китай")
     assert f'id="{box["aria-describedby"]}"' in html
+
+
+def test_events_with_a_day_come_before_those_with_a_month_only(client):
+    body = "Визит состоится в январе 2099 года. Министры встретятся 10 марта 2099 года."
+    make_statement(title="Анонс", body=body, extraction=Extraction(events=[
+        event(body, "Визит состоится в январе 2099 года.", dt.date(2099, 1, 1), dt.date(2099, 1, 31),
+              precision="month", title="визит"),
+        event(body, "Министры встретятся 10 марта 2099 года.", dt.date(2099, 3, 10), dt.date(2099, 3, 10),
+              title="встреча министров")]))
+    html = client.get("/").content.decode()
+    assert html.index("встреча министров") < html.index("визит") < html.index('id="agreements-heading"')

@@ -21,6 +21,9 @@ MAX_MONTHS = 120
 SLOT, BAR, HEIGHT = 10, 8, 100
 # At most this many labels under the time axis.
 MAX_TICKS = 8
+# In percent of the axis: the least distance between two labels, and the rightmost place for one
+# (a label of four digits is about 12% of the axis on a phone).
+TICK_GAP, TICK_LAST_AT = 12, 90
 
 
 @dataclass(frozen=True)
@@ -115,14 +118,20 @@ def _search_url(search: dict, start: dt.date, end: dt.date) -> str:
 
 
 def _ticks(slots, unit: str) -> tuple[Tick, ...]:
-    """Labels under the axis: the years where they begin (or every few years), never more than MAX_TICKS."""
+    """Labels under the axis: the years where they begin, never more than MAX_TICKS, never so close (or so near
+    the right edge) that they would run into each other or off a phone's screen."""
     n = len(slots)
     if unit == "month":
         starts = [(i, s[0].year) for i, s in enumerate(slots) if s[0].month == 1 or i == 0]
     else:
         starts = [(i, s[0].year) for i, s in enumerate(slots)]
     step = -(-len(starts) // MAX_TICKS)
-    return tuple(Tick(str(year), f"{100 * i / n:.2f}%") for i, year in starts[::step])
+    ticks: list[tuple[float, int]] = []
+    for i, year in starts[::step]:
+        at = 100 * i / n
+        if at <= TICK_LAST_AT and (not ticks or at - ticks[-1][0] >= TICK_GAP):
+            ticks.append((at, year))
+    return tuple(Tick(str(year), f"{at:.2f}%") for at, year in ticks)
 
 
 def time_chart(rows: list[tuple[dt.date, int]], *, search: dict | None = None) -> Chart | None:

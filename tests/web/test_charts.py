@@ -36,9 +36,14 @@ def test_a_february_ends_on_its_last_day_and_a_long_span_is_counted_in_years():
     assert time_chart([(dt.date(2000, 1, 1), 1), (dt.date(2010, 1, 1), 1)]).unit == "year"
 
 
-def test_ticks_mark_where_the_years_begin():
+def test_ticks_mark_where_the_years_begin_and_keep_apart():
     chart = time_chart([(dt.date(2018, 11, 1), 1), (dt.date(2020, 2, 1), 1)])
     assert [(t.label, t.left) for t in chart.ticks] == [("2018", "0.00%"), ("2019", "12.50%"), ("2020", "87.50%")]
+    # December then January: the second label would sit on the first; one near the right edge would run off it.
+    chart = time_chart([(dt.date(2018, 12, 1), 1), (dt.date(2020, 6, 1), 1)])
+    assert [t.label for t in chart.ticks] == ["2018", "2020"]
+    chart = time_chart([(dt.date(2018, 1, 1), 1), (dt.date(2019, 1, 1), 1)])
+    assert [t.label for t in chart.ticks] == ["2018"]
 
 
 @pytest.mark.django_db

@@ -100,3 +100,10 @@ def test_the_sitemap_comes_in_pages_as_the_framework_makes_them(client, statemen
     assert len(first) == 2 and len(second) == 1 and not set(first) & set(second)
     assert client.get("/sitemap-statements.xml?p=3").status_code == 404
     assert client.get("/sitemap-nothing.xml").status_code == 404
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/countries/%00/", "/countries/J%00/", "/countries/JPN/", "/feeds/events/%00.ics",
+                                 "/feeds/countries/%00.atom", "/sitemap-statements.xml?p=%00"])
+def test_impossible_addresses_are_a_404_not_a_500(client, url):
+    assert client.get(url).status_code == 404

@@ -23,6 +23,8 @@ from statements.search.document import link_lexeme
 from statements.search.query import LexemesQuery, lemmatised, match_query, rank_parts, surname_candidates
 
 HEADLINE_START, HEADLINE_STOP = "\x02", "\x03"
+# A title that ends on a colon introduces a quotation: the title of a fragment (StatementQuerySet.substantial).
+FRAGMENT_TITLE = r":\s*$"
 # Words of a query, less the excluded ones ("-Курилы").
 WORD = re.compile(r"(?<![-\w])\w[\w-]*")
 
@@ -197,6 +199,14 @@ class StatementQuerySet(models.QuerySet):
         for statement in statements:
             statement.headline = snippets.get(statement.pk, "")
         return statements
+
+    def substantial(self):
+        """Less the fragments without a title of their own: a Telegram post whose first line only names who
+        speaks ("Russian Paralympic Committee:") and whose kind nobody could tell. They stay searchable;
+        the front page leaves them out."""
+        from statements.choices import Kind
+
+        return self.exclude(Q(kind=Kind.OTHER) & Q(title__regex=FRAGMENT_TITLE))
 
     def newest_first(self):
         return self.order_by("-published_on", "-published_at", "-id")

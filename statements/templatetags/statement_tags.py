@@ -57,6 +57,16 @@ DECADE_NAMES = {
 }
 
 
+# Half-years, quarters and seasons by their first month. (A winter spans two years: it keeps its dates.)
+LONG_PERIOD_NAMES = {
+    "half": {1: gettext_lazy("first half of %(year)s"), 7: gettext_lazy("second half of %(year)s")},
+    "quarter": {1: gettext_lazy("first quarter of %(year)s"), 4: gettext_lazy("second quarter of %(year)s"),
+                7: gettext_lazy("third quarter of %(year)s"), 10: gettext_lazy("fourth quarter of %(year)s")},
+    "season": {3: gettext_lazy("spring %(year)s"), 6: gettext_lazy("summer %(year)s"),
+               9: gettext_lazy("autumn %(year)s")},
+}
+
+
 @register.simple_tag
 def event_period(event) -> str:
     """An event's dates at the precision they were given, never a false exact day."""
@@ -76,6 +86,10 @@ def event_period(event) -> str:
         return f"{date_format(start, 'F Y')} – {date_format(end, 'F Y')}"
     if precision == "year":
         return str(start.year)
+    if precision in ("half", "quarter", "season") and start.year == end.year:
+        names = LONG_PERIOD_NAMES[precision]
+        if start.month in names:
+            return str(names[start.month] % {"year": start.year})
     if precision == "by":
         return _("by %(date)s") % {"date": date_format(end, "j E Y")}
     label = Precision(precision).label if precision in Precision.values else precision

@@ -1,4 +1,12 @@
-"""The events calendar: a month grid and a list, upcoming and past."""
+"""The events calendar: a month grid and a list, upcoming and past.
+
+Events are shown at the precision they were announced with:
+- a day, a week or ten days (DAY_PRECISIONS) go on the days of the grid, and a
+  deadline ("by") on its last day;
+- a month is listed under the month;
+- a season, quarter, half-year or year (LONG_PRECISIONS) is listed apart, once,
+  rather than under every month it covers.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +14,16 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Max
+from django.db.models import Max, Min, Q
 from django.db.models.functions import TruncMonth
 
 from statements.models import Event
+
+DAY_PRECISIONS = ("day", "week", "decade")
+DEADLINE = "by"
+LONG_PRECISIONS = ("season", "quarter", "half", "year")
+# The months a reader can ask for: the years the extractor reads as years (statements.extract.dates).
+FIRST_MONTH, LAST_MONTH = dt.date(1800, 1, 1), dt.date(2199, 12, 1)
 
 
 @dataclass
@@ -19,38 +33,85 @@ class Day:
     events: list = field(default_factory=list)
 
 
-def month_grid(month: dt.date, events) -> list[list[Day]]:
-    """Weeks (Monday first) of the month, each day with the events whose period covers it.
+def shown_days(event) -> tuple[dt.date, dt.date] | None:
+    """The days an event goes on in the grid, or None when it has no day of its own."""
+    if event.precision == DEADLINE:
+        return event.ends_on, event.ends_on
+    if event.precision in DAY_PRECISIONS:
+        return event.starts_on, event.ends_on
+    return None
 
-    An event of month, season or year precision covers every day of its period,
-    so it is listed once below the grid rather than on each day: only periods
-    of a fortnight or less go on the days themselves.
-    """
+
+def month_grid(month: dt.date, events) -> list[list[Day]]:
+    """Weeks (Monday first) of the month, each day with the events it shows (see shown_days)."""
     weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(month.year, month.month)
     grid = [[Day(d, d.month == month.month) for d in week] for week in weeks]
     by_day = {day.date: day for week in grid for day in week}
     for event in events:
-        if (event.ends_on - event.starts_on).days > 14:
+        days = shown_days(event)
+        if days is None:
             continue
-        d = max(event.starts_on, weeks[0][0])
-        while d <= min(event.ends_on, weeks[-1][-1]):
+        d = max(days[0], weeks[0][0])
+        while d <= min(days[1], weeks[-1][-1]):
             by_day[d].events.append(event)
             d += dt.timedelta(days=1)
     return grid
 
 
+def month_end(month: dt.date) -> dt.date:
+    return month.replace(day=calendar.monthrange(month.year, month.month)[1])
+
+
 def events_in_month(month: dt.date, country: str | None = None):
-    last = month.replace(day=calendar.monthrange(month.year, month.month)[1])
-    qs = Event.objects.overlapping(month, last).select_related("statement").prefetch_related("countries")
+    """The month's events with a day or the month as their precision; a deadline in the month it falls in."""
+    last = month_end(month)
+    qs = (Event.objects.overlapping(month, last).exclude(precision__in=LONG_PRECISIONS)
+          .exclude(Q(precision=DEADLINE) & ~Q(ends_on__range=(month, last))))
     if country:
         qs = qs.filter(countries__code=country)
-    return qs.order_by("starts_on", "ends_on", "id")
+    return qs.select_related("statement").prefetch_related("countries").order_by("starts_on", "ends_on", "id")
+
+
+def _with_a_day(country: str | None):
+    qs = Event.objects.dated().filter(Q(precision__in=DAY_PRECISIONS) | Q(precision=DEADLINE))
+    return qs.filter(countries__code=country) if country else qs
+
+
+def opening_month(today: dt.date, country: str | None = None) -> dt.date:
+    """The first month from today's on with an event to show on a day; else the latest month with one;
+    else today's month."""
+    ahead = _with_a_day(country).filter(ends_on__gte=today).aggregate(
+        first=Min("starts_on", filter=Q(precision__in=DAY_PRECISIONS)),
+        deadline=Min("ends_on", filter=Q(precision=DEADLINE)))
+    firsts = [max(d, today) for d in ahead.values() if d]
+    if firsts:
+        month = min(firsts).replace(day=1)
+    else:
+        latest = _with_a_day(country).aggregate(last=Max("ends_on"))["last"]
+        month = (latest or today).replace(day=1)
+    return min(max(month, FIRST_MONTH), LAST_MONTH)
+
+
+def neighbour_months(month: dt.date) -> tuple[dt.date | None, dt.date | None]:
+    """The months before and after, None past the calendar's range."""
+    previous = (month - dt.timedelta(days=1)).replace(day=1) if month > FIRST_MONTH else None
+    following = (month_end(month) + dt.timedelta(days=1)) if month < LAST_MONTH else None
+    return previous, following
+
+
+def long_periods(today: dt.date, country: str | None = None) -> list[list[Event]]:
+    """Events announced for a season, quarter, half-year or year that has not ended, each once,
+    in groups of the same period."""
+    qs = Event.objects.upcoming(today).filter(precision__in=LONG_PRECISIONS)
+    if country:
+        qs = qs.filter(countries__code=country)
+    groups: dict[tuple, list[Event]] = {}
+    for event in qs.select_related("statement").order_by("starts_on", "-ends_on", "id"):
+        groups.setdefault((event.starts_on, event.ends_on, event.precision), []).append(event)
+    return list(groups.values())
 
 
 def latest_months_with_events(limit: int = 6, country: str | None = None) -> list[dt.date]:
-    qs = Event.objects.dated()
-    if country:
-        qs = qs.filter(countries__code=country)
-    months = (qs.annotate(month=TruncMonth("starts_on")).values("month").annotate(last=Max("id"))
-              .order_by("-month").values_list("month", flat=True)[:limit])
+    months = (_with_a_day(country).annotate(month=TruncMonth("starts_on")).values("month")
+              .annotate(last=Max("id")).order_by("-month").values_list("month", flat=True)[:limit])
     return list(months)

@@ -93,7 +93,9 @@ def ical(request, code: str | None = None) -> HttpResponse:
         entry.add("dtstart", event.starts_on)
         entry.add("dtend", event.ends_on + dt.timedelta(days=1))  # DTEND of an all-day event is exclusive
         entry.add("dtstamp", event.updated_at)
-        entry.add("description", f"{event.text}\n({event.get_precision_display()})")
+        checked = "verified by an editor" if event.verified or event.origin == "editor" else (
+            "machine-extracted, not yet verified")
+        entry.add("description", f"{event.text}\n({event.get_precision_display()}; {checked})")
         if event.place:
             entry.add("location", event.place)
         entry.add("url", request.build_absolute_uri(event.statement.get_absolute_url()))

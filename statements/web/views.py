@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Case, Count, Q, When
+from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
+from django.templatetags.static import static
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -33,12 +37,14 @@ def _page(request, queryset, estimate: int | None = None):
 OVERVIEW_SECONDS = 300  # whole-archive aggregates are cached this long
 
 
-# Periods too coarse for the home page's "what comes next".
-COARSE_PRECISIONS = ("half", "year")
+HOME_EVENTS = HOME_AGREEMENTS = 4
 
 
 def home(request):
-    latest = Statement.objects.for_list().newest_first()[:10]
+    """What the archive is for, first: the next events with a date a reader can put in a diary and the latest
+    agreements, then the latest statements (less title-less fragments, which stay searchable)."""
+    today = dt.date.today()
+    latest = Statement.objects.for_list().substantial().newest_first()[:10]
     # Ranking every statement by its agreements is an aggregate over the whole
     # archive: compute the five ids once in a while, not on every visit.
     top_ids = cache.get_or_set("home:most-agreed", lambda: list(
@@ -46,13 +52,20 @@ def home(request):
         .order_by("-n", "-statement__published_on").values_list("statement", flat=True)[:5]), OVERVIEW_SECONDS)
     most_agreed = sorted(Statement.objects.for_list().filter(pk__in=top_ids),
                          key=lambda s: (-s.agreement_count, -s.published_on.toordinal()))
-    # What comes next, with a date a reader can put in a diary: a year alone says little (the calendar has them).
-    upcoming = (Event.objects.upcoming(dt.date.today()).exclude(precision__in=COARSE_PRECISIONS)
-                .select_related("statement").order_by("starts_on", "id")[:6])
+    # A year or a half-year alone says little: such events are named apart, below the dated ones.
+    # Those with a day (or a week, ten days) come before those with a month only.
+    dated = (Event.objects.dated().exclude(precision__in=calendar.LONG_PRECISIONS).select_related("statement")
+             .alias(vague=Case(When(precision__in=calendar.DAY_PRECISIONS, then=0), default=1)))
+    upcoming = list(dated.filter(ends_on__gte=today).order_by("vague", "starts_on", "id")[:HOME_EVENTS])
+    # Nothing dated ahead (an archive that stopped growing): the latest dated events, said to be past.
+    recent = [] if upcoming else list(dated.filter(ends_on__lt=today)
+                                      .order_by("vague", "-ends_on", "-id")[:HOME_EVENTS])
     agreements = (Agreement.objects.filter(rejected=False).select_related("statement")
-                  .order_by("-statement__published_on", "-id")[:6])
+                  .order_by("-statement__published_on", "-id")[:HOME_AGREEMENTS])
+    long_periods = calendar.long_periods(today)
     return render(request, "statements/home.html", {
-        "latest": latest, "most_agreed": most_agreed, "upcoming": upcoming, "agreements": agreements,
+        "latest": latest, "most_agreed": most_agreed, "upcoming": upcoming, "recent_events": recent,
+        "long_periods": long_periods, "long_count": sum(map(len, long_periods)), "agreements": agreements,
         "total": Statement.objects.count(),
     })
 
@@ -113,7 +126,8 @@ def statement_detail(request, pk: int):
                   {"statement": statement, "previous": previous, "following": following})
 
 
-def _entity_page(request, template: str, obj, statements, agreements, events, context_name: str):
+def _entity_page(request, template: str, obj, statements, agreements, events, context_name: str, search: dict):
+    """`search`: the search page's parameters that find the same statements (the chart's bars link to them)."""
     today = dt.date.today()
     context = {
         context_name: obj,
@@ -121,7 +135,7 @@ def _entity_page(request, template: str, obj, statements, agreements, events, co
         "agreements": agreements.select_related("statement").order_by("-statement__published_on")[:10],
         "upcoming": events.upcoming(today).select_related("statement").order_by("starts_on")[:10],
         "past_events": events.past(today).select_related("statement").order_by("-starts_on")[:10],
-        "chart": charts.bar_chart(charts.per_month(statements), label="statements per month"),
+        "chart": charts.time_chart(charts.per_month(statements), search=search),
     }
     return render(request, template, context)
 
@@ -163,8 +177,9 @@ def country_detail(request, code: str):
     country = get_object_or_404(Country, code=code.upper())
     return _entity_page(request, "statements/country_detail.html", country,
                         Statement.objects.filter(countries=country),
-                        Agreement.objects.active().filter(statement__countries=country),
-                        Event.objects.filter(countries=country), "country")
+                        # What the country is a party to, not whatever a statement naming it agreed.
+                        Agreement.objects.active().filter(countries=country),
+                        Event.objects.filter(countries=country), "country", {"country": country.code})
 
 
 def person_detail(request, key: str):
@@ -172,7 +187,7 @@ def person_detail(request, key: str):
     statements = Statement.objects.filter(pk__in=person.statement_links.values("statement"))
     return _entity_page(request, "statements/person_detail.html", person, statements,
                         Agreement.objects.active().filter(statement__in=statements),
-                        Event.objects.filter(statement__in=statements), "person")
+                        Event.objects.filter(statement__in=statements), "person", {"person": person.key})
 
 
 def topic_detail(request, slug: str):
@@ -180,7 +195,7 @@ def topic_detail(request, slug: str):
     statements = Statement.objects.filter(topics=topic)
     return _entity_page(request, "statements/topic_detail.html", topic, statements,
                         Agreement.objects.active().filter(statement__topics=topic),
-                        Event.objects.filter(statement__topics=topic), "topic")
+                        Event.objects.filter(statement__topics=topic), "topic", {"topic": topic.slug})
 
 
 def agreement_list(request):
@@ -192,32 +207,66 @@ def agreement_list(request):
     return render(request, "statements/agreement_list.html", {"filter": filterset, "page": page})
 
 
+PAST_EVENTS_PAGE = 30
+COUNTRY_CODE = re.compile(r"[A-Za-z]{2}")
+
+
 def event_calendar(request):
+    """The month that has something to show (statements.web.calendar.opening_month) or ?month=, the
+    next dated events, longer periods apart, past events in pages."""
     today = dt.date.today()
-    country = (request.GET.get("country") or "").upper() or None
-    if country and not Country.objects.filter(code=country).exists():
-        return render(request, "statements/events.html", {"error": f"unknown country code {country!r}"}, status=400)
+    country = (request.GET.get("country") or "").strip().upper() or None
+    if country and not (COUNTRY_CODE.fullmatch(country) and Country.objects.filter(code=country).exists()):
+        return render(request, "statements/events.html",
+                      {"error": _("Unknown country: give its two-letter code, such as JP.")}, status=400)
     try:
-        month = MonthField(required=False).clean(request.GET.get("month")) or today.replace(day=1)
+        month = MonthField(required=False).clean(request.GET.get("month"))
     except ValidationError as exc:
         return render(request, "statements/events.html", {"error": " ".join(exc.messages)}, status=400)
+    if month is None:
+        month = calendar.opening_month(today, country)
+    elif not calendar.FIRST_MONTH <= month <= calendar.LAST_MONTH:
+        return render(request, "statements/events.html", {"error": _("The calendar covers %(first)s to %(last)s.") % {
+            "first": calendar.FIRST_MONTH.strftime("%Y-%m"), "last": calendar.LAST_MONTH.strftime("%Y-%m")}},
+            status=400)
     events = list(calendar.events_in_month(month, country))
-    upcoming_qs = Event.objects.upcoming(today)
+    upcoming_qs = Event.objects.upcoming(today).exclude(precision__in=calendar.LONG_PRECISIONS)
     past_qs = Event.objects.past(today)
     if country:
         upcoming_qs, past_qs = upcoming_qs.filter(countries__code=country), past_qs.filter(countries__code=country)
     upcoming = list(upcoming_qs.select_related("statement").order_by("starts_on", "id")[:50])
+    previous_month, next_month = calendar.neighbour_months(month)
+    past = Paginator(past_qs.select_related("statement").order_by("-ends_on", "-id"),
+                     PAST_EVENTS_PAGE).get_page(request.GET.get("past"))
     context = {
         "month": month,
-        "previous_month": (month - dt.timedelta(days=1)).replace(day=1),
-        "next_month": (month + dt.timedelta(days=32)).replace(day=1),
+        "previous_month": previous_month,
+        "next_month": next_month,
         "weeks": calendar.month_grid(month, events),
         "month_events": events,
         "upcoming": upcoming,
-        "past": past_qs.select_related("statement").order_by("-ends_on", "-id")[:30],
+        "long_periods": calendar.long_periods(today, country),
+        "past": past,
         "latest_months": [] if upcoming else calendar.latest_months_with_events(country=country),
         "country": country,
-        "countries": Country.objects.filter(events__isnull=False).distinct().order_by("name_en"),
+        "countries": Country.objects.filter(events__rejected=False).distinct().order_by("name_en"),
         "today": today,
     }
     return render(request, "statements/events.html", context)
+
+
+# Crawlers: every page, but not the editors' admin, the API (the pages say the same) or the endless
+# combinations of search filters and calendar months; the sitemap lists every statement and entity.
+ROBOTS_DISALLOW = ("/admin/", "/api/", "/i18n/", "/statements/?", "/agreements/?", "/events/?")
+
+
+def robots_txt(request):
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in ROBOTS_DISALLOW), "Allow: /", "",
+             f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page links to. (The static URL is looked up at request
+    time: with hashed file names it needs the manifest that collectstatic writes.)"""
+    return HttpResponsePermanentRedirect(static("favicon.svg"))

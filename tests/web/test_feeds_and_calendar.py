@@ -71,7 +71,7 @@ def test_atom_feeds_list_new_statements(client, statement, url):
 def test_country_page_shows_statements_events_and_a_chart(client, statement):
     html = client.get("/countries/jp/").content.decode()
     assert "Заявление о Японии" in html
-    assert "<svg" in html and "statements per month" in html
+    assert "<svg" in html and "/statements/?country=JP&amp;date_from=2018-07-01&amp;date_to=2018-07-31" in html
     assert client.get("/countries/XX/").status_code == 404
 
 

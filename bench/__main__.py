@@ -15,7 +15,7 @@ import subprocess
 import sys
 import time
 
-from bench import corpus, ingest, report, search
+from bench import corpus, ingest, relevance, report, search
 from bench import http as load
 from bench.common import BENCH_DB, RESULTS, ROOT, UNGD, WORK, child_env, database_url, run_child
 
@@ -68,6 +68,9 @@ def main() -> None:
 
     say("extraction speed (200 kremlin.ru statements)")
     results["extraction"] = ingest.extraction()
+
+    say("ranking quality: the shared corpus and the judged queries")
+    results["relevance"] = relevance.run()
 
     say(f"ingest {max(config['ungd_checkpoints'])} UN speeches, one process")
     results["ingest_one"] = ingest.one_process(UNGD, config["ungd_checkpoints"])

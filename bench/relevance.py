@@ -24,7 +24,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from bench.common import emit, setup_django
+from bench.common import CORPUS, ROOT, child_env, emit, run_child, setup_django
 
 JUDGMENTS = Path(__file__).with_name("judgments.json")
 CUTOFF = 10
@@ -141,6 +141,45 @@ def measure(*, baseline: bool = True) -> dict:
 
 def _mean(cases: list[dict], system: str) -> float:
     return round(sum(c[system] for c in cases) / max(1, len(cases)), 4)
+
+
+# --- parent side ------------------------------------------------------------------------------------------------
+
+# What the judgments were made on: the shared corpus's statements (716), as `make run` and the
+# ministry's Telegram channel give them.
+CORPUS_PARTS = ("seed", "midru", "kremlin", "telegram-en")
+GOAL = 0.9
+
+
+def run() -> dict:
+    """Into an emptied archive_bench: the shared corpus, then the judged queries measured (a child)."""
+    import subprocess
+    import sys
+
+    from bench.ingest import empty_database
+
+    empty_database()
+    subprocess.run([sys.executable, "manage.py", "ingest", "--no-progress", *(str(CORPUS / p) for p in CORPUS_PARTS)],
+                   cwd=ROOT, env=child_env(), check=True, capture_output=True)
+    return run_child("relevance", "measure")
+
+
+def report(result: dict) -> list[str]:
+    """The section of bench/RESULTS.md."""
+    out = ["", "## Ranking quality (issue 14)", ""]
+    out.append(f"nDCG@10 of the search (StatementFilter, relevance order, as the page and the API run it) on "
+               f"{result['queries']} judged researcher queries over the shared corpus (bench/queries.py says "
+               "how they were judged, bench/judgments.json holds the grades), beside a plain BM25 over the "
+               "statements' lemmas and stems. Ranking was tuned on the queries in even places and the others "
+               "were held out.")
+    out += ["", "| | all | tuned on | held out |", "|---|---|---|---|"]
+    for system, name in (("archive", "the archive"), ("bm25", "plain BM25")):
+        out.append(f"| {name} | {result[system]:.3f} | {result[f'{system}_tuned_on']:.3f} | "
+                   f"{result[f'{system}_held_out']:.3f} |")
+    out += ["", "<details><summary>Per query</summary>", "", "| query | judged | archive | BM25 |", "|---|---|---|---|"]
+    out += [f"| {c['query']} | {c['judged']} | {c['archive']:.3f} | {c['bm25']:.3f} |" for c in result["cases"]]
+    out += ["", "</details>"]
+    return out
 
 
 def main() -> None:

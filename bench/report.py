@@ -9,6 +9,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from bench import relevance
 from bench.common import ROOT, STATEMENT_TIMEOUT_MS, psql
 
 ANALYSIS = ROOT / "bench" / "ANALYSIS.md"
@@ -106,6 +107,9 @@ def render(r: dict) -> str:
                    f"slowest {a['max_ms']:.1f} ms")
     out.append(f"- the search document (pymorphy3 lemmas of title, names and body), computed by the store "
                f"service: {e['search_document_ms_per_10k_chars']:.1f} ms per 10,000 characters")
+
+    if "relevance" in r:
+        out += relevance.report(r["relevance"])
 
     one, two = r["ingest_one"], r["ingest_two"]
     out += ["", "## Ingest (issue 3): UN General Debate speeches through parse, extract and store", ""]
@@ -251,6 +255,10 @@ def _goals(r: dict) -> list[tuple[str, str, bool]]:
         goals.append((f"ingest memory flat as N grows (peak +{FLAT_MEMORY:.0%} at most)",
                       f"{first['peak_mb']:.0f} MB at {first['n']:,}, {last['peak_mb']:.0f} MB at {last['n']:,} "
                       f"({growth:+.0%})", growth <= FLAT_MEMORY))
+    if "relevance" in r:
+        ndcg = r["relevance"]["archive"]
+        goals.append((f"nDCG@10 at least {relevance.GOAL} on the judged queries",
+                      f"{ndcg:.3f} (plain BM25 {r['relevance']['bm25']:.3f})", ndcg >= relevance.GOAL))
     e = r["extraction"]
     worst = e["around_10k"]["max_ms"] if e["around_10k"]["n"] else e["ms_per_10k_chars"]
     goals.append(("a 10,000-character statement extracted in well under 100 ms",

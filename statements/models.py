@@ -8,6 +8,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from statements.choices import AgreementKind, Kind, Language, Origin, Precision, Role
@@ -76,6 +77,16 @@ class Person(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("person_detail", args=[self.key])
+
+    def name_in(self, lang: str) -> str:
+        """The name in lang's script where the archive knows it (English: the Latin one), else the other."""
+        first, second = (self.name_ru, self.name_en) if lang == "ru" else (self.name_en, self.name_ru)
+        return first or second or self.key
+
+    @property
+    def display_name(self) -> str:
+        """The name in the interface's language."""
+        return self.name_in(get_language() or "ru")
 
 
 class PersonName(models.Model):

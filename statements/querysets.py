@@ -173,6 +173,21 @@ class StatementQuerySet(models.QuerySet):
     def newest_first(self):
         return self.order_by("-published_on", "-published_at", "-id")
 
+    def nearest_in_time(self, statement, n: int = 4) -> list:
+        """Up to n statements of this queryset nearest in date to `statement` (itself left out), nearest first.
+
+        Two LIMITed walks of the date index, before and after, in one UNION query: cheap however many
+        statements a person or topic has.
+        """
+        fields = ("id", "title", "published_on")
+        others = self.exclude(pk=statement.pk)
+        day = statement.published_on
+        before = others.filter(published_on__lte=day).order_by("-published_on", "-id").values_list(*fields)[:n]
+        after = others.filter(published_on__gt=day).order_by("published_on", "id").values_list(*fields)[:n]
+        rows = [self.model(**dict(zip(fields, row, strict=True))) for row in before.union(after, all=True).order_by()]
+        rows.sort(key=lambda s: (abs((s.published_on - day).days), s.pk))
+        return rows[:n]
+
     def for_list(self):
         """What a list row shows, in a fixed number of queries whatever the page size.
 

@@ -13,12 +13,13 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from statements.models import Agreement, Country, Event, Person, Statement, Topic
+from statements.choices import Role
+from statements.models import Agreement, Country, Event, Person, Statement, StatementPerson, Topic
 from statements.search import facets
 from statements.search.filters import AgreementFilter, MonthField, StatementFilter
 from statements.search.pagination import EstimatingPaginator
 from statements.search.suggest import suggestions
-from statements.web import calendar, charts
+from statements.web import calendar, charts, citation
 
 
 def _page(request, queryset, estimate: int | None = None):
@@ -109,8 +110,37 @@ def statement_detail(request, pk: int):
                 .order_by("-published_on", "-id").first())
     following = (neighbours.filter(published_on__gte=statement.published_on).exclude(pk=pk)
                  .exclude(pk=getattr(previous, "pk", None)).order_by("published_on", "id").first())
-    return render(request, "statements/statement_detail.html",
-                  {"statement": statement, "previous": previous, "following": following})
+    permalink = request.build_absolute_uri(statement.get_absolute_url())
+    return render(request, "statements/statement_detail.html", {
+        "statement": statement, "previous": previous, "following": following, "permalink": permalink,
+        "bibtex": citation.bibtex(statement, permalink, lang=get_language() or "ru"),
+        "related": _related(statement),
+    })
+
+
+RELATED_ENTITIES = 2  # people and topics each, whose other statements the statement page lists
+RELATED_STATEMENTS = 4  # statements per person or topic
+
+
+def _related(statement) -> list[tuple[object, list]]:
+    """(person or topic, its statements nearest in date): the speakers first, then the most mentioned
+    people, then the topics; one query each."""
+    links = sorted(statement.person_links.all(), key=lambda link: (link.role != Role.SPEAKER, -link.mentions))
+    people = list(dict.fromkeys(link.person for link in links))[:RELATED_ENTITIES]
+    topics = [link.topic for link in statement.topic_links.all()][:RELATED_ENTITIES]
+    related, shown = [], set()
+    for entity in people + topics:
+        if isinstance(entity, Person):
+            pool = Statement.objects.filter(pk__in=StatementPerson.objects.filter(person=entity).values("statement"))
+        else:
+            pool = Statement.objects.filter(topics=entity)
+        # Twice as many as shown: a statement listed under an earlier heading is not repeated.
+        rows = [s for s in pool.nearest_in_time(statement, 2 * RELATED_STATEMENTS) if s.pk not in shown]
+        rows = sorted(rows[:RELATED_STATEMENTS], key=lambda s: (s.published_on, s.pk))
+        shown.update(s.pk for s in rows)
+        if rows:
+            related.append((entity, rows))
+    return related
 
 
 def _entity_page(request, template: str, obj, statements, agreements, events, context_name: str):

@@ -64,6 +64,9 @@ class Person(models.Model):
     name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
     surname_ru = models.CharField(max_length=100, blank=True)
     surname_en = models.CharField(max_length=100, blank=True)
+    # What the person is ("Министр иностранных дел России"), from statements/data/people.csv.
+    role_ru = models.CharField(_("role (Russian)"), max_length=300, blank=True)
+    role_en = models.CharField(_("role (English)"), max_length=300, blank=True)
 
 
     objects = EntityQuerySet.as_manager()
@@ -87,6 +90,11 @@ class Person(models.Model):
     def display_name(self) -> str:
         """The name in the interface's language."""
         return self.name_in(get_language() or "ru")
+
+    @property
+    def display_role(self) -> str:
+        lang = get_language() or "ru"
+        return (self.role_ru or self.role_en) if lang == "ru" else (self.role_en or self.role_ru)
 
 
 class PersonName(models.Model):

@@ -61,6 +61,7 @@ def person_for(*, key: str, name: str, lang: str) -> Person:
             "name_en": row.get("name_en") or ("" if script_ru else name),
             "surname_ru": row.get("surname_ru", surname if script_ru else ""),
             "surname_en": row.get("surname_en", "" if script_ru else surname),
+            "role_ru": row.get("title_ru", ""), "role_en": row.get("title_en", ""),
         })
         if created:
             absorb_less_full(person)
@@ -166,7 +167,8 @@ def merge_duplicates(*, dry_run: bool = False) -> list[Merge]:
                 continue
             row = person_record(target_key) or {}
             target, _ = Person.objects.get_or_create(key=target_key, defaults={
-                f: row.get(f, "") for f in ("name_ru", "name_en", "surname_ru", "surname_en")})
+                **{f: row.get(f, "") for f in ("name_ru", "name_en", "surname_ru", "surname_en")},
+                "role_ru": row.get("title_ru", ""), "role_en": row.get("title_en", "")})
             merges.append(Merge(person.key, target_key, merge_people(source=person, target=target), whole=True))
         if dry_run:
             transaction.set_rollback(True)

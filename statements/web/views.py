@@ -125,22 +125,25 @@ RELATED_STATEMENTS = 4  # statements per person or topic
 
 def _related(statement) -> list[tuple[object, list]]:
     """(person or topic, its statements nearest in date): the speakers first, then the most mentioned
-    people, then the topics; one query each."""
+    people, then the topics; one query for all."""
     links = sorted(statement.person_links.all(), key=lambda link: (link.role != Role.SPEAKER, -link.mentions))
     people = list(dict.fromkeys(link.person for link in links))[:RELATED_ENTITIES]
     topics = [link.topic for link in statement.topic_links.all()][:RELATED_ENTITIES]
-    related, shown = [], set()
+    pools = {}
     for entity in people + topics:
         if isinstance(entity, Person):
-            pool = Statement.objects.filter(pk__in=StatementPerson.objects.filter(person=entity).values("statement"))
+            pools[entity] = Statement.objects.filter(
+                pk__in=StatementPerson.objects.filter(person=entity).values("statement"))
         else:
-            pool = Statement.objects.filter(topics=entity)
-        # Twice as many as shown: a statement listed under an earlier heading is not repeated.
-        rows = [s for s in pool.nearest_in_time(statement, 2 * RELATED_STATEMENTS) if s.pk not in shown]
-        rows = sorted(rows[:RELATED_STATEMENTS], key=lambda s: (s.published_on, s.pk))
+            pools[entity] = Statement.objects.filter(topics=entity)
+    # Twice as many as shown: a statement listed under an earlier heading is not repeated.
+    nearest = Statement.objects.nearest_in_time(statement, pools, 2 * RELATED_STATEMENTS)
+    related, shown = [], set()
+    for entity, found in nearest.items():
+        rows = [s for s in found if s.pk not in shown][:RELATED_STATEMENTS]
         shown.update(s.pk for s in rows)
         if rows:
-            related.append((entity, rows))
+            related.append((entity, sorted(rows, key=lambda s: (s.published_on, s.pk))))
     return related
 
 

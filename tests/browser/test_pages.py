@@ -77,3 +77,23 @@ def test_page_is_accessible_and_fits_the_screen(browser, live_server, archive, n
         finally:
             context.close()
     assert not problems, f"{path}\n" + "\n".join(problems)
+
+
+def test_the_bibtex_entry_is_copied_with_one_tap(browser, live_server, archive):
+    from statements.models import Statement
+
+    seed = Statement.objects.get(title__contains="два плюс два")
+    context = browser.new_context(locale="ru-RU", viewport=WIDTHS["phone"])
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
+    page = context.new_page()
+    try:
+        page.goto(live_server.url + seed.get_absolute_url())
+        button = page.get_by_role("button", name="Копировать")
+        button.click()  # hidden without scripts; shown and working with them
+        page.get_by_role("status").filter(has_text="Скопировано").wait_for()
+        copied = page.evaluate("navigator.clipboard.readText()")
+        assert copied.startswith("@misc{lavrov2018-") and "date = 2018-07-31" in copied
+        box = button.bounding_box()
+        assert box["height"] >= 44 and box["width"] >= 44  # a tap target on a phone
+    finally:
+        context.close()

@@ -124,3 +124,18 @@ def test_merge_people_merges_the_duplicates_of_an_archive_ingested_before(capsys
     # A second run finds nothing left to do.
     call_command("merge_people")
     assert "merged 0 row(s); 0 change(s)" in capsys.readouterr().out
+
+
+@pytest.mark.django_db
+def test_roles_of_the_people_of_the_table_follow_people_csv_after_migrate():
+    from statements.services.vocabularies import sync_people
+
+    lavrov = Person.objects.create(key="lavrov-sergey", name_ru="Сергей Лавров")  # as ingested before roles
+    other = Person.objects.create(key="agapova-v", name_ru="В.Агапова")
+    assert sync_people(Person) == 1
+    lavrov.refresh_from_db()
+    assert lavrov.role_en == "Foreign Minister of Russia" and lavrov.role_ru == "Министр иностранных дел России"
+    assert lavrov.name_en == "Sergey Lavrov"  # a missing name filled, a present one kept
+    other.refresh_from_db()
+    assert (other.role_ru, other.role_en) == ("", "")
+    assert sync_people(Person) == 0  # nothing left to change

@@ -52,6 +52,7 @@ test: install browser db-start
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest
+	@echo "Screenshots of every public page at 390x844 and 1366x900: test-artifacts/screenshots/"
 
 # The quick loop, under a minute: every test but those marked slow (browsers, other processes,
 # the whole corpus or dev set, tests/hardening).

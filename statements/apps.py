@@ -5,11 +5,12 @@ from django.db.models.signals import post_migrate
 def _sync_vocabularies(sender, using="default", **kwargs):
     from django.contrib.auth.models import Group, Permission
 
-    from statements.models import Country, Topic
+    from statements.models import Country, Person, Topic
     from statements.services import editors, vocabularies
 
     vocabularies.sync_countries(Country)
     vocabularies.sync_topics(Topic)
+    vocabularies.sync_people(Person)
     editors.ensure_group(Group, Permission)
 
 

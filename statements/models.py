@@ -8,6 +8,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from statements.choices import AgreementKind, Kind, Language, Origin, Precision, Role
@@ -63,6 +64,9 @@ class Person(models.Model):
     name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
     surname_ru = models.CharField(max_length=100, blank=True)
     surname_en = models.CharField(max_length=100, blank=True)
+    # What the person is ("Министр иностранных дел России"), from statements/data/people.csv.
+    role_ru = models.CharField(_("role (Russian)"), max_length=300, blank=True)
+    role_en = models.CharField(_("role (English)"), max_length=300, blank=True)
 
 
     objects = EntityQuerySet.as_manager()
@@ -76,6 +80,21 @@ class Person(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("person_detail", args=[self.key])
+
+    def name_in(self, lang: str) -> str:
+        """The name in lang's script where the archive knows it (English: the Latin one), else the other."""
+        first, second = (self.name_ru, self.name_en) if lang == "ru" else (self.name_en, self.name_ru)
+        return first or second or self.key
+
+    @property
+    def display_name(self) -> str:
+        """The name in the interface's language."""
+        return self.name_in(get_language() or "ru")
+
+    @property
+    def display_role(self) -> str:
+        lang = get_language() or "ru"
+        return (self.role_ru or self.role_en) if lang == "ru" else (self.role_en or self.role_ru)
 
 
 class PersonName(models.Model):

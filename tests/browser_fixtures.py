@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
+SCREENSHOTS = ARTIFACTS / "screenshots"  # every public page at both widths (tests/browser/test_pages.py)
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"]
 
@@ -59,3 +60,22 @@ def page(browser, request):
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
     context.close()
+
+
+
+_SESSION_STARTED = [0.0]
+
+
+def pytest_sessionstart(session):
+    import time
+
+    _SESSION_STARTED[0] = time.time()
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Say where the page screenshots are, when this run took any, so a person can look at them."""
+    shots = sorted(SCREENSHOTS.glob("*.png")) if SCREENSHOTS.is_dir() else []
+    fresh = [p for p in shots if p.stat().st_mtime >= _SESSION_STARTED[0]]
+    if fresh:
+        terminalreporter.write_sep("-", "screenshots")
+        terminalreporter.write_line(f"{len(fresh)} page screenshots (390x844 and 1366x900) in {SCREENSHOTS}")

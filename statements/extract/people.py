@@ -756,3 +756,87 @@ def person_record(key: str) -> dict | None:
     """The people.csv row of a table key, or None."""
     row = _index().by_key.get(key)
     return dict(row) if row else None
+
+
+# ---------------------------------------------------------------- one person, one key
+
+# A key outside the table with a given name's initial: "kono-t", "bkhutto-zardari-b".
+INITIALLED_KEY_RE = re.compile(r"^(?P<surname>[a-z0-9-]+?)-(?P<initial>[a-z])$")
+
+
+@dataclass(frozen=True, slots=True)
+class KeyParts:
+    """What a person key says of its person: surnames (slugs, both scripts' spellings) and given-name
+    initials (empty for a bare surname). Bare surname < initials and surname < a row of people.csv."""
+
+    key: str
+    surnames: frozenset[str]
+    initials: frozenset[str]
+    table: bool
+
+    @property
+    def fullness(self) -> int:
+        return 2 if self.table else 1 if self.initials else 0
+
+    def could_be(self, other: KeyParts) -> bool:
+        """other is a fuller writing of a name that may be this one: "Агапова" of "В.Агапова",
+        "Ivanov" of "Игорь Иванов", "И.Иванов" of "Игорь Иванов", never "А.Захарова" of "Мария Захарова"."""
+        return (other.fullness > self.fullness and bool(self.surnames & other.surnames)
+                and (not self.initials or bool(self.initials & other.initials)))
+
+
+def _latin_initial(letter: str) -> str:
+    return _translit(letter)[:1]
+
+
+def _surname_slugs(surname_ru: str, surname_en: str) -> frozenset[str]:
+    ru = _slug(" ".join(_translit(w) for w in re.split(r"([\s-])", surname_ru))) if surname_ru else ""
+    return frozenset(s for s in (ru, _slug(surname_en)) if s)
+
+
+@functools.cache
+def _table_by_surname() -> dict[str, tuple[str, ...]]:
+    idx = _index()
+    out: dict[str, list[str]] = {}
+    for row in idx.rows:
+        for slug in _surname_slugs(row["surname_ru"], row["surname_en"]):
+            out.setdefault(slug, []).append(row["key"])
+    return {slug: tuple(keys) for slug, keys in out.items()}
+
+
+def key_parts(key: str) -> KeyParts:
+    """The KeyParts of a person key: from the people.csv row when there is one, else from the key."""
+    idx = _index()
+    row = idx.by_key.get(key)
+    if row is not None:
+        i = idx.rows.index(row)
+        initials = frozenset(_latin_initial(c) for c in idx.initials[i])
+        return KeyParts(key, _surname_slugs(row["surname_ru"], row["surname_en"]), initials, True)
+    m = INITIALLED_KEY_RE.match(key)
+    if m:
+        return KeyParts(key, frozenset({m.group("surname")}), frozenset({m.group("initial")}), False)
+    return KeyParts(key, frozenset({key}), frozenset(), False)
+
+
+def table_keys_for_surnames(surnames: frozenset[str]) -> tuple[str, ...]:
+    """The keys of people.csv rows with one of these surname slugs."""
+    table = _table_by_surname()
+    return tuple(dict.fromkeys(k for s in sorted(surnames) for k in table.get(s, ())))
+
+
+def fuller_key(parts: KeyParts, others: list[KeyParts]) -> str | None:
+    """The one key among others that is a fuller writing of parts' name, or None (none, or several people)."""
+    found = {o.key for o in others if parts.could_be(o)}
+    return found.pop() if len(found) == 1 else None
+
+
+def resolve_keys(keys: list[str]) -> dict[str, str]:
+    """Within one statement: each key -> the key of the person it names, a bare surname or initials going
+    to the one fuller name of the same person in the statement ("Агапова" -> "agapova-v" beside
+    "В.Агапова"); fullest first, so "Иванов" beside "И.Иванов" and "Игорь Иванов" ends at "ivanov-igor"."""
+    parts = sorted({key_parts(k) for k in keys}, key=lambda p: -p.fullness)
+    out: dict[str, str] = {}
+    for p in parts:  # the fuller ones are resolved already: several writings of one person count once
+        found = {out[o.key] for o in parts if p.could_be(o)}
+        out[p.key] = found.pop() if len(found) == 1 else p.key
+    return out

@@ -20,7 +20,6 @@ from statements.models import (
     Country,
     Event,
     Person,
-    PersonName,
     Statement,
     StatementCountry,
     StatementPerson,
@@ -129,42 +128,26 @@ def _fill(statement: Statement, parsed: ParsedStatement, checksum: str, record: 
     statement.checksum = checksum
 
 
-def _person_for(name: str, lang: str) -> Person | None:
-    from statements.extract.people import person_key, person_record
-
-    key = person_key(name, lang=lang)
-    if not key:
-        return None
-    person = Person.objects.filter(key=key).first()
-    if person is None:
-        row = person_record(key) or {}
-        script_ru = lang == "ru"
-        person, _ = Person.objects.get_or_create(
-            key=key,
-            defaults={
-                "name_ru": row.get("name_ru") or (name if script_ru else ""),
-                "name_en": row.get("name_en") or ("" if script_ru else name),
-                "surname_ru": row.get("surname_ru", ""),
-                "surname_en": row.get("surname_en", ""),
-            },
-        )
-    PersonName.objects.get_or_create(name=name[:200], defaults={"person": person})
-    return person
-
-
 def _link_people(statement: Statement, parsed: ParsedStatement, extraction: Extraction) -> None:
+    """Speakers and mentioned people, one row per person: a bare surname or initials go to the fuller
+    writing of the same person in this statement or the archive (statements.services.people)."""
+    from statements.extract.people import person_key, resolve_keys
+    from statements.services.people import person_for
+
+    named = [(name, Role.SPEAKER) for name in parsed.speakers]
+    named += [(mention.name, Role.MENTIONED) for mention in extraction.people]
+    keys = {name: person_key(name, lang=parsed.lang) for name, _ in named}
+    resolved = resolve_keys([key for key in keys.values() if key])
     counts: dict[tuple[int, str], int] = {}
-    people: dict[int, Person] = {}
-    for name in parsed.speakers:
-        person = _person_for(name, parsed.lang)
-        if person:
-            people[person.pk] = person
-            counts[(person.pk, Role.SPEAKER)] = 1
-    for mention in extraction.people:
-        person = _person_for(mention.name, parsed.lang)
-        if person:
-            people[person.pk] = person
-            counts[(person.pk, Role.MENTIONED)] = counts.get((person.pk, Role.MENTIONED), 0) + 1
+    people: dict[tuple[str, str], Person] = {}
+    for name, role in named:
+        if not keys[name]:
+            continue
+        key = resolved[keys[name]]
+        if (key, name) not in people:
+            people[(key, name)] = person_for(key=key, name=name, lang=parsed.lang)
+        pk = people[(key, name)].pk
+        counts[(pk, role)] = 1 if role == Role.SPEAKER else counts.get((pk, role), 0) + 1
     StatementPerson.objects.filter(statement=statement).delete()
     StatementPerson.objects.bulk_create(
         StatementPerson(statement=statement, person_id=pk, role=role, mentions=n) for (pk, role), n in counts.items()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 
 from django.conf import settings
 from django.core.cache import cache
@@ -17,12 +18,13 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from statements.models import Agreement, Country, Event, Person, Statement, Topic
+from statements.choices import Role
+from statements.models import Agreement, Country, Event, Person, PersonName, Statement, StatementPerson, Topic
 from statements.search import facets
 from statements.search.filters import AgreementFilter, MonthField, StatementFilter
 from statements.search.pagination import EstimatingPaginator
 from statements.search.suggest import suggestions
-from statements.web import calendar, charts
+from statements.web import calendar, charts, citation
 
 
 def _page(request, queryset, estimate: int | None = None):
@@ -122,14 +124,49 @@ def statement_detail(request, pk: int):
                 .order_by("-published_on", "-id").first())
     following = (neighbours.filter(published_on__gte=statement.published_on).exclude(pk=pk)
                  .exclude(pk=getattr(previous, "pk", None)).order_by("published_on", "id").first())
-    return render(request, "statements/statement_detail.html",
-                  {"statement": statement, "previous": previous, "following": following})
+    permalink = request.build_absolute_uri(statement.get_absolute_url())
+    return render(request, "statements/statement_detail.html", {
+        "statement": statement, "previous": previous, "following": following, "permalink": permalink,
+        "bibtex": citation.bibtex(statement, permalink, lang=get_language() or "ru"),
+        "related": _related(statement),
+    })
 
 
-def _entity_page(request, template: str, obj, statements, agreements, events, context_name: str, search: dict):
-    """`search`: the search page's parameters that find the same statements (the chart's bars link to them)."""
+RELATED_ENTITIES = 2  # people and topics each, whose other statements the statement page lists
+RELATED_STATEMENTS = 4  # statements per person or topic
+
+
+def _related(statement) -> list[tuple[object, list]]:
+    """(person or topic, its statements nearest in date): the speakers first, then the most mentioned
+    people, then the topics; one query for all."""
+    links = sorted(statement.person_links.all(), key=lambda link: (link.role != Role.SPEAKER, -link.mentions))
+    people = list(dict.fromkeys(link.person for link in links))[:RELATED_ENTITIES]
+    topics = [link.topic for link in statement.topic_links.all()][:RELATED_ENTITIES]
+    pools = {}
+    for entity in people + topics:
+        if isinstance(entity, Person):
+            pools[entity] = Statement.objects.filter(
+                pk__in=StatementPerson.objects.filter(person=entity).values("statement"))
+        else:
+            pools[entity] = Statement.objects.filter(topics=entity)
+    # Twice as many as shown: a statement listed under an earlier heading is not repeated.
+    nearest = Statement.objects.nearest_in_time(statement, pools, 2 * RELATED_STATEMENTS)
+    related, shown = [], set()
+    for entity, found in nearest.items():
+        rows = [s for s in found if s.pk not in shown][:RELATED_STATEMENTS]
+        shown.update(s.pk for s in rows)
+        if rows:
+            related.append((entity, sorted(rows, key=lambda s: (s.published_on, s.pk))))
+    return related
+
+
+def _entity_page(request, template: str, obj, statements, agreements, events, context_name: str, search: dict,
+                 **extra):
+    """`search`: the search page's parameters that find the same statements (the chart's bars link to them);
+    `extra`: more of the page's context."""
     today = dt.date.today()
     context = {
+        **extra,
         context_name: obj,
         "page": _page(request, statements.for_list().newest_first()),
         "agreements": agreements.select_related("statement").order_by("-statement__published_on")[:10],
@@ -149,27 +186,78 @@ ENTITY_INDEXES = {
 ENTITY_PAGE_SIZE = 100
 
 
+def _entity_name(entity, lang: str) -> str:
+    if isinstance(entity, Person):
+        return entity.name_in(lang)
+    return (entity.name_ru or entity.name_en) if lang == "ru" else (entity.name_en or entity.name_ru)
+
+
+def _filed_under(entity, lang: str) -> str:
+    """What an entity is filed under: a person's surname (the name's last word where the archive has no
+    surname: "В.Агапова" under "Агапова"), a country's or topic's name."""
+    name = _entity_name(entity, lang)
+    if isinstance(entity, Person):
+        first, second = ((entity.surname_ru, entity.surname_en) if lang == "ru"
+                         else (entity.surname_en, entity.surname_ru))
+        surname = first or second or name.replace(".", ". ").split()[-1]
+        return f"{surname} {name}"
+    return name
+
+
+def _directory(kind: str, lang: str) -> list[tuple[int, int, str, str]]:
+    """(pk, statement count, sort key, initial letter) of every entity of a kind the archive names, most
+    named first. Counting every link of the archive: cached for a while, not done on every visit."""
+    model = ENTITY_INDEXES[kind][0]
+
+    def build():
+        rows = []
+        for entity in model.objects.with_statement_counts():
+            filed = _filed_under(entity, lang).lstrip("«\"'(").replace("ё", "е")
+            rows.append((entity.pk, entity.statement_count, filed.lower(), filed[:1].upper()))
+        return rows
+
+    return cache.get_or_set(f"index:{kind}:{lang}", build, OVERVIEW_SECONDS)
+
+
+def _letter_order(lang: str):
+    """Letters of the interface's alphabet first (Cyrillic in Russian, Latin in English), then the rest."""
+    def key(letter: str):
+        cyrillic = "\u0400" <= letter <= "\u04ff"
+        return (cyrillic != (lang == "ru"), not letter.isalpha(), letter)
+    return key
+
+
 def entity_index(request, kind: str):
-    """Countries, topics or people named in the archive, with their statement counts; people in pages and
-    found by name (?q=)."""
+    """Countries, topics or people named in the archive, with their statement counts: most named first,
+    by initial letter (?letter=), or found by name (?q=, people by any way the archive writes them)."""
     model, detail, heading = ENTITY_INDEXES[kind]
+    lang = get_language() or "ru"
     name = (request.GET.get("q") or "").strip()[:100]
-    entities = model.objects.with_statement_counts()
+    letter = (request.GET.get("letter") or "").strip()[:1].upper()
+    directory = _directory(kind, lang)
+    letters = Counter(row[3] for row in directory)
+    if letter not in letters:
+        letter = ""
     if name:
-        entities = entities.filter(Q(name_ru__icontains=name) | Q(name_en__icontains=name))
-        page = Paginator(entities, ENTITY_PAGE_SIZE).get_page(request.GET.get("page"))
+        match = Q(name_ru__icontains=name) | Q(name_en__icontains=name)
+        if model is Person:
+            match |= Q(pk__in=PersonName.objects.filter(name__icontains=name).values("person"))
+        page = Paginator(model.objects.with_statement_counts().filter(match), ENTITY_PAGE_SIZE).get_page(
+            request.GET.get("page"))
     else:
-        # Counting every link of the archive: once in a while, not on every visit.
-        ranked = cache.get_or_set(f"index:{kind}", lambda: list(entities.values_list("pk", "statement_count")),
-                                  OVERVIEW_SECONDS)
-        page = Paginator(ranked, ENTITY_PAGE_SIZE).get_page(request.GET.get("page"))
-        counts = dict(page.object_list)
-        rows = model.objects.in_bulk(list(counts))
-        for pk, entity in rows.items():
+        rows = [row for row in directory if row[3] == letter] if letter else directory
+        if letter:
+            rows = sorted(rows, key=lambda row: row[2])
+        page = Paginator(rows, ENTITY_PAGE_SIZE).get_page(request.GET.get("page"))
+        counts = {row[0]: row[1] for row in page.object_list}
+        objects = model.objects.in_bulk(list(counts))
+        for pk, entity in objects.items():
             entity.statement_count = counts[pk]
-        page.object_list = [rows[pk] for pk in counts if pk in rows]
+        page.object_list = [objects[pk] for pk in counts if pk in objects]
     return render(request, "statements/entity_index.html", {
-        "kind": kind, "heading": heading, "detail": detail, "page": page, "name": name,
+        "kind": kind, "heading": heading, "detail": detail, "page": page, "name": name, "letter": letter,
+        "letters": sorted(letters.items(), key=lambda item: _letter_order(lang)(item[0])),
+        "total": len(directory),
     })
 
 
@@ -185,9 +273,16 @@ def country_detail(request, code: str):
 def person_detail(request, key: str):
     person = get_object_or_404(Person, key=key)
     statements = Statement.objects.filter(pk__in=person.statement_links.values("statement"))
+    shown = {person.name_ru, person.name_en}
+    variants = person.names.order_by("name").values_list("name", flat=True)[:PERSON_ALIASES]
+    aliases = [name for name in variants if name not in shown]
     return _entity_page(request, "statements/person_detail.html", person, statements,
                         Agreement.objects.active().filter(statement__in=statements),
-                        Event.objects.filter(statement__in=statements), "person", {"person": person.key})
+                        Event.objects.filter(statement__in=statements), "person", {"person": person.key},
+                        aliases=aliases)
+
+
+PERSON_ALIASES = 12  # name variants a person page lists
 
 
 def topic_detail(request, slug: str):

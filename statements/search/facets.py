@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef
 from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
 
 from statements.choices import Kind, Language
 from statements.models import (
@@ -42,6 +43,9 @@ class FacetValue:
 def _query(data: QueryDict, name: str, value: str, *, replace: bool) -> str:
     query = data.copy()
     query.pop("page", None)
+    if value in data.getlist(name):
+        # An active choice's link takes it away again.
+        return _removed(data, name, value)
     if replace:
         query.setlist(name, [value])
     else:
@@ -49,6 +53,59 @@ def _query(data: QueryDict, name: str, value: str, *, replace: bool) -> str:
         if value not in values:
             query.setlist(name, [*values, value])
     return query.urlencode()
+
+
+def _removed(data: QueryDict, name: str, value: str) -> str:
+    """The query string without one value of one parameter (and on the first page)."""
+    query = data.copy()
+    query.pop("page", None)
+    query.setlist(name, [v for v in data.getlist(name) if v != value])
+    return query.urlencode()
+
+
+@dataclass(frozen=True)
+class Chip:
+    """An active filter above the results, and the query string of the same search without it."""
+
+    name: str
+    value: str
+    label: str
+    query: str
+
+
+# The parameters a chip stands for: every filter but the words (in the search box) and the order.
+CHIP_PARAMS = ("country", "topic", "person", "kind", "language", "date_from", "date_to",
+               "has_agreements", "has_events")
+FLAG_LABELS = {("has_agreements", "true"): _("with agreements"), ("has_agreements", "false"): _("without agreements"),
+               ("has_events", "true"): _("with dated events"), ("has_events", "false"): _("without dated events")}
+
+
+def chips(filterset, *, lang: str) -> list[Chip]:
+    """The active filters as the reader would name them, each with the link that removes it alone.
+
+    Built from the raw parameters, so that a value the form refused (an
+    unknown country, a malformed date) can be removed the same way.
+    """
+    data = filterset.data
+    cleaned = getattr(filterset.form, "cleaned_data", {}) if filterset.is_bound else {}
+    labels: dict[tuple[str, str], str] = {}
+    for name, attr in (("country", "code"), ("topic", "slug"), ("person", "key")):
+        for obj in cleaned.get(name) or ():
+            labels[name, getattr(obj, attr)] = str(obj) if name == "person" else (
+                obj.name_ru if lang == "ru" else obj.name_en)
+    labels.update({("kind", value): str(label) for value, label in Kind.choices})
+    labels.update({("language", value): str(label) for value, label in Language.choices})
+    labels.update({key: str(label) for key, label in FLAG_LABELS.items()})
+    result = []
+    for name in CHIP_PARAMS:
+        field = filterset.form.fields[name]
+        for value in data.getlist(name):
+            if not value.strip():
+                continue
+            shown = labels.get((name, value)) or labels.get((name, value.strip().upper())) or value
+            text = shown if name in ("has_agreements", "has_events") else f"{field.label}: {shown}"
+            result.append(Chip(name, value, text, _removed(data, name, value)))
+    return result
 
 
 def _without(filterset_class, data: QueryDict, name: str):

@@ -57,14 +57,37 @@ def home(request):
     })
 
 
+# What the search page's form says under each filter: the readers' words for what the API documents
+# in its own (the FilterSet's help texts are the API's).
+SEARCH_FORM_HELP = {
+    "country": _("Type a name or a code and choose from the list."),
+    "topic": _("Each topic chosen narrows the results further."),
+    "kind": _("Several kinds give statements of any of them."),
+    "date_from": _("Published on or after this day."),
+    "date_to": _("Published on or before this day."),
+}
+
+
+def _search_context(request, filterset, lang: str) -> dict:
+    """What the search page shows around the results, valid filters or not: the chips and the form."""
+    for name, field in filterset.form.fields.items():
+        field.help_text = SEARCH_FORM_HELP.get(name, "")
+    # The search box's form carries the filters along, the filters' form the words.
+    kept = [(key, value) for key, values in request.GET.lists() if key not in ("q", "page") for value in values
+            if value.strip()]
+    return {"filter": filterset, "chips": facets.chips(filterset, lang=lang), "kept": kept}
+
+
 def statement_list(request):
     """Browse and search: one page, one FilterSet (the API uses the same one)."""
     filterset = StatementFilter(request.GET or None, queryset=Statement.objects.for_list())
+    lang = get_language() or "ru"
     if filterset.is_bound and not filterset.is_valid():
         # A bad parameter (a malformed date, an unknown country) is the
         # client's mistake: say which, with a 400, never a 500.
         return render(request, "statements/statement_list.html",
-                      {"filter": filterset, "page": None, "facets": {}, "filters_open": True}, status=400)
+                      {**_search_context(request, filterset, lang), "page": None, "facets": {},
+                       "filters_open": True}, status=400)
     queryset = filterset.qs
     query = filterset.form.cleaned_data.get("q", "") if filterset.is_bound else ""
     corrected = None
@@ -81,8 +104,6 @@ def statement_list(request):
     if query.strip():
         # Snippets for the rows shown only: ts_headline reads the whole body.
         page.object_list = Statement.objects.attach_headlines(list(page.object_list), query)
-    filters_open = any(key not in ("q", "page", "page_size", "sort", "person") for key in request.GET)
-    lang = get_language() or "ru"
     facets_skipped = False
     if not set(request.GET) - {"page"}:
         # The unfiltered archive's facets are aggregates over every statement.
@@ -94,10 +115,12 @@ def statement_list(request):
         facet_values = {}
     else:
         facet_values = facets.compute(filterset, lang=lang)
-    context = {"filter": filterset, "page": page, "query": query, "corrected": corrected,
+    # The filters stay closed unless the reader opens them (on a wide screen they are a sidebar):
+    # the active ones are the chips above the results.
+    context = {**_search_context(request, filterset, lang), "page": page, "query": query, "corrected": corrected,
                "named": filterset.named(lang) if query.strip() else [],
                "suggestions": suggestions(query, lang=lang) if query.strip() else [],
-               "filters_open": filters_open, "facets": facet_values,
+               "filters_open": False, "facets": facet_values,
                "facets_skipped": facets_skipped, "facet_limit": settings.SEARCH_FACET_LIMIT}
     return render(request, "statements/statement_list.html", context)
 

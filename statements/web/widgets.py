@@ -2,25 +2,85 @@
 
 from __future__ import annotations
 
+import re
+
 from django import forms
+from django.db.models import Q
 from django.forms.utils import flatatt
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 
-class QuickSelectMultiple(forms.SelectMultiple):
-    """Django's <select multiple>, the same HTML, built in Python.
+def _choice_label(key, label) -> str:
+    """A choice's label in the reader's language: a country's or topic's own name, else the choice's label."""
+    instance = getattr(key, "instance", None)
+    if instance is not None and hasattr(instance, "name_ru"):
+        return instance.name_ru if get_language() == "ru" else instance.name_en
+    return str(label)
 
-    The template engine renders each <option> through a template of its own:
-    for the 249 countries and 45 topics of the search form that was half the
-    time of a search page (40-60 ms at 100,000 statements, bench/RESULTS.md).
+
+class AddOneSelect(forms.SelectMultiple):
+    """The values chosen so far as hidden inputs, and a plain <select> that adds one more.
+
+    A <select multiple> is a listbox of 17-pixel rows that a phone cannot
+    use well; a single drop-down opens the phone's own picker. The chosen
+    values are shown (and removed) as chips above the results, so the form
+    only has to carry them along. Submits exactly what the FilterSet reads:
+    the parameter repeated once per value.
     """
 
+    blank_label = _("add…")
+
+    def value_from_datadict(self, data, files, name):
+        values = data.getlist(name) if hasattr(data, "getlist") else [data.get(name)]
+        # The empty "add one" control submits name=; that is no choice, not a bad one.
+        return [value.strip() for value in values if value and value.strip()]
+
+    def _kept(self, name, chosen, attrs) -> str:
+        form = f' form="{escape(attrs["form"])}"' if attrs.get("form") else ""
+        return "".join(f'<input type="hidden" name="{escape(name)}" value="{escape(v)}"{form}>' for v in chosen)
+
     def render(self, name, value, attrs=None, renderer=None):
-        chosen = set(self.format_value(value))
-        options = "".join(
-            f'<option value="{escape(key)}"{" selected" if str(key) in chosen else ""}>{escape(label)}</option>'
-            for key, label in self.choices
-        )
-        final_attrs = self.build_attrs(self.attrs, {**(attrs or {}), "multiple": True})
-        return mark_safe(f'<select name="{escape(name)}"{flatatt(final_attrs)}>{options}</select>')
+        chosen = [str(v) for v in self.format_value(value)]
+        final_attrs = self.build_attrs(self.attrs, attrs)
+        options = "".join(f'<option value="{escape(key)}">{escape(_choice_label(key, label))}</option>'
+                          for key, label in self.choices if str(key) not in chosen and str(key))
+        return mark_safe(f'{self._kept(name, chosen, final_attrs)}<select name="{escape(name)}"{flatatt(final_attrs)}>'
+                         f'<option value="">{escape(self.blank_label)}</option>{options}</select>')
+
+
+CODE = re.compile(r"^[A-Za-z]{2}$")
+
+
+class CountryInput(AddOneSelect):
+    """A text box that suggests the archive's 250 countries by name (a <datalist>) and submits a code.
+
+    Chosen from the list, the box holds the ISO code the FilterSet expects;
+    a code typed in lower case, or a whole name in English or Russian
+    ("Japan", "япония"), is read as that country's code as well.
+    """
+
+    def value_from_datadict(self, data, files, name):
+        values = super().value_from_datadict(data, files, name)
+        names = [v for v in values if not CODE.match(v)]
+        found = {}
+        if names and hasattr(self.choices, "queryset"):
+            condition = Q()
+            for text in names:
+                condition |= Q(name_en__iexact=text) | Q(name_ru__iexact=text)
+            for code, name_en, name_ru in self.choices.queryset.filter(condition).values_list(
+                    "pk", "name_en", "name_ru"):
+                found[name_en.lower()] = found[name_ru.lower()] = code
+        return [v.upper() if CODE.match(v) else found.get(v.lower(), v) for v in values]
+
+    def render(self, name, value, attrs=None, renderer=None):
+        chosen = [str(v) for v in self.format_value(value)]
+        final_attrs = self.build_attrs(self.attrs, attrs)
+        listing = f"{final_attrs.get('id', name)}-names"
+        options = "".join(f'<option value="{escape(key)}">{escape(_choice_label(key, label))}</option>'
+                          for key, label in self.choices if str(key) not in chosen and str(key))
+        box = {**final_attrs, "type": "text", "list": listing, "autocomplete": "off", "spellcheck": "false"}
+        return mark_safe(f'{self._kept(name, chosen, final_attrs)}<input name="{escape(name)}"{flatatt(box)}>'
+                         f'<datalist id="{escape(listing)}">{options}</datalist>')

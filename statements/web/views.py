@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -70,16 +71,46 @@ SEARCH_FORM_HELP = {
 
 def _search_context(request, filterset, lang: str) -> dict:
     """What the search page shows around the results, valid filters or not: the chips and the form."""
-    for name, field in filterset.form.fields.items():
-        field.help_text = SEARCH_FORM_HELP.get(name, "")
+    for field in filterset.form:  # the bound fields, which copied their help text when the form was validated
+        field.help_text = field.field.help_text = SEARCH_FORM_HELP.get(field.name, "")
     # The search box's form carries the filters along, the filters' form the words.
     kept = [(key, value) for key, values in request.GET.lists() if key not in ("q", "page") for value in values
             if value.strip()]
     return {"filter": filterset, "chips": facets.chips(filterset, lang=lang), "kept": kept}
 
 
+CODE = re.compile(r"[A-Z]{2}")
+
+
+def _country_codes(request):
+    """The same search with each country typed by name in full ("Japan", "япония", "jp") as its code, or None.
+
+    The search page's country box suggests names and submits codes, but a
+    reader may type a whole name and press Enter. The FilterSet (and so the
+    API) takes codes only; the page redirects to the URL it would have built.
+    """
+    values = request.GET.getlist("country")
+    typed = {v.strip().lower() for v in values if v.strip() and not CODE.fullmatch(v)}
+    if not typed:
+        return None
+    condition = Q()
+    for text in typed:
+        condition |= Q(name_en__iexact=text) | Q(name_ru__iexact=text) | Q(code=text.upper())
+    codes = {}
+    for code, *names in Country.objects.filter(condition).values_list("code", "name_en", "name_ru"):
+        codes.update({code.lower(): code, **{name.lower(): code for name in names}})
+    if not codes:
+        return None  # nothing to correct: the FilterSet says which value it does not know
+    query = request.GET.copy()
+    query.setlist("country", [codes.get(v.strip().lower(), v) for v in values])
+    query.pop("page", None)
+    return redirect(f"{request.path}?{query.urlencode()}")
+
+
 def statement_list(request):
     """Browse and search: one page, one FilterSet (the API uses the same one)."""
+    if corrected_countries := _country_codes(request):
+        return corrected_countries
     filterset = StatementFilter(request.GET or None, queryset=Statement.objects.for_list())
     lang = get_language() or "ru"
     if filterset.is_bound and not filterset.is_valid():

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
 from django import forms
-from django.db.models import Q
 from django.forms.utils import flatatt
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -36,11 +33,10 @@ class AddOneSelect(forms.SelectMultiple):
     def value_from_datadict(self, data, files, name):
         values = data.getlist(name) if hasattr(data, "getlist") else [data.get(name)]
         # The empty "add one" control submits name=; that is no choice, not a bad one.
-        return [value.strip() for value in values if value and value.strip()]
+        return [value for value in values if value and value.strip()]
 
     def _kept(self, name, chosen, attrs) -> str:
-        form = f' form="{escape(attrs["form"])}"' if attrs.get("form") else ""
-        return "".join(f'<input type="hidden" name="{escape(name)}" value="{escape(v)}"{form}>' for v in chosen)
+        return "".join(f'<input type="hidden" name="{escape(name)}" value="{escape(v)}">' for v in chosen)
 
     def render(self, name, value, attrs=None, renderer=None):
         chosen = [str(v) for v in self.format_value(value)]
@@ -51,36 +47,25 @@ class AddOneSelect(forms.SelectMultiple):
                          f'<option value="">{escape(self.blank_label)}</option>{options}</select>')
 
 
-CODE = re.compile(r"^[A-Za-z]{2}$")
-
-
 class CountryInput(AddOneSelect):
     """A text box that suggests the archive's 250 countries by name (a <datalist>) and submits a code.
 
-    Chosen from the list, the box holds the ISO code the FilterSet expects;
-    a code typed in lower case, or a whole name in English or Russian
-    ("Japan", "япония"), is read as that country's code as well.
+    Chosen from the list, the box holds the ISO code the FilterSet expects.
+    (A whole name typed instead, "Japan" or "япония", the search page turns
+    into its code: statements.web.views.statement_list.)
     """
 
-    def value_from_datadict(self, data, files, name):
-        values = super().value_from_datadict(data, files, name)
-        names = [v for v in values if not CODE.match(v)]
-        found = {}
-        if names and hasattr(self.choices, "queryset"):
-            condition = Q()
-            for text in names:
-                condition |= Q(name_en__iexact=text) | Q(name_ru__iexact=text)
-            for code, name_en, name_ru in self.choices.queryset.filter(condition).values_list(
-                    "pk", "name_en", "name_ru"):
-                found[name_en.lower()] = found[name_ru.lower()] = code
-        return [v.upper() if CODE.match(v) else found.get(v.lower(), v) for v in values]
-
     def render(self, name, value, attrs=None, renderer=None):
-        chosen = [str(v) for v in self.format_value(value)]
+        given = [str(v) for v in self.format_value(value)]
         final_attrs = self.build_attrs(self.attrs, attrs)
         listing = f"{final_attrs.get('id', name)}-names"
-        options = "".join(f'<option value="{escape(key)}">{escape(_choice_label(key, label))}</option>'
-                          for key, label in self.choices if str(key) not in chosen and str(key))
-        box = {**final_attrs, "type": "text", "list": listing, "autocomplete": "off", "spellcheck": "false"}
+        choices = [(str(key), _choice_label(key, label)) for key, label in self.choices if str(key)]
+        known = {key for key, _label in choices}
+        options = "".join(f'<option value="{escape(key)}">{escape(label)}</option>'
+                          for key, label in choices if key not in given)
+        # A country the archive does not know stays in the box, to be corrected, rather than carried along.
+        box = {**final_attrs, "type": "text", "list": listing, "autocomplete": "off", "spellcheck": "false",
+               "value": next((v for v in given if v not in known), None)}
+        chosen = [v for v in given if v in known]
         return mark_safe(f'{self._kept(name, chosen, final_attrs)}<input name="{escape(name)}"{flatatt(box)}>'
                          f'<datalist id="{escape(listing)}">{options}</datalist>')

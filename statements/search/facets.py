@@ -134,12 +134,52 @@ def _top(model, link_model, link: str, ids, *, distinct: bool = False):
     return result
 
 
+def _kind_language_flags(filterset, data: QueryDict, current, *, unfiltered: bool):
+    """Counts by kind and by language, and how many have agreements or dated events: one scan if it can.
+
+    With neither a kind nor a language chosen, every one of these counts is
+    taken over the current results: one GROUP BY kind, language gives them
+    all. A chosen kind (or language) is left out of its own facet's counts,
+    which then need a search of their own.
+    """
+    agreed = Exists(Agreement.objects.filter(statement=OuterRef("pk"), rejected=False))
+    dated = Exists(Event.objects.filter(statement=OuterRef("pk"), rejected=False, starts_on__isnull=False))
+    flagged = {} if unfiltered else {"has_agreements": Count("pk", filter=agreed),
+                                     "has_events": Count("pk", filter=dated)}
+    chosen = {name for name in ("kind", "language") if any(v.strip() for v in data.getlist(name))}
+    counts: dict[str, dict[str, int]] = {"kind": {}, "language": {}}
+    flags = dict.fromkeys(flagged, 0)
+    if not chosen:
+        for row in current.values("kind", "language").annotate(n=Count("pk"), **flagged).order_by():
+            for name in ("kind", "language"):
+                counts[name][row[name]] = counts[name].get(row[name], 0) + row["n"]
+            for name in flagged:
+                flags[name] += row[name]
+    else:
+        for name in ("kind", "language"):
+            base = _without(type(filterset), data, name) if name in chosen else current
+            counts[name] = dict(base.values_list(name).annotate(n=Count("pk")).order_by())
+        if flagged:
+            # (Not one aggregate: a chosen kind makes the results DISTINCT, and Django wraps them in a
+            # subquery that the EXISTS conditions cannot see into.)
+            flags = {"has_agreements": current.filter(agreed).count(), "has_events": current.filter(dated).count()}
+    if unfiltered:
+        # The whole archive: distinct statements in the (smaller) link tables.
+        flags = {
+            "has_agreements": Agreement.objects.filter(rejected=False).values("statement").distinct().count(),
+            "has_events": Event.objects.filter(rejected=False, starts_on__isnull=False)
+            .values("statement").distinct().count(),
+        }
+    return counts, flags
+
+
 def compute(filterset, *, lang: str) -> dict[str, list[FacetValue]]:
+    """The facets of a FilterSet whose results the page has already fetched (filterset.qs)."""
     data = filterset.data
     unfiltered = not any(value for key, value in data.lists() if key not in ("page", "page_size", "sort"))
-    # The same filters over bare statements: no list annotations, ranking or
-    # ordering inside the subqueries below.
-    current = type(filterset)(data, queryset=Statement.objects.all()).unordered
+    # The page's own filtered statements, in no order: its search is built
+    # once (the list annotations are subqueries that counts and ids leave out).
+    current = filterset.unordered
     ids = None if unfiltered else current.values("pk")
     facets: dict[str, list[FacetValue]] = {}
 
@@ -159,22 +199,11 @@ def compute(filterset, *, lang: str) -> dict[str, list[FacetValue]]:
     facets["person"] = [FacetValue(p.key, str(p), p.n, _query(data, "person", p.key, replace=False),
                                    p.key in chosen) for p in people]
 
+    counts, flags = _kind_language_flags(filterset, data, current, unfiltered=unfiltered)
     for name, choices in (("kind", Kind), ("language", Language)):
-        counts = dict(_without(type(filterset), data, name).values_list(name).annotate(n=Count("pk")))
         chosen = data.getlist(name)
-        facets[name] = [FacetValue(value, str(label), counts[value], _query(data, name, value, replace=True),
-                                   value in chosen) for value, label in choices.choices if counts.get(value)]
-
-    if unfiltered:
-        flags = {
-            "has_agreements": Agreement.objects.filter(rejected=False).values("statement").distinct().count(),
-            "has_events": Event.objects.filter(rejected=False, starts_on__isnull=False)
-            .values("statement").distinct().count(),
-        }
-    else:
-        agreed = Exists(Agreement.objects.filter(statement=OuterRef("pk"), rejected=False))
-        dated = Exists(Event.objects.filter(statement=OuterRef("pk"), rejected=False, starts_on__isnull=False))
-        flags = {"has_agreements": current.filter(agreed).count(), "has_events": current.filter(dated).count()}
+        facets[name] = [FacetValue(value, str(label), counts[name][value], _query(data, name, value, replace=True),
+                                   value in chosen) for value, label in choices.choices if counts[name].get(value)]
     for name in ("has_agreements", "has_events"):
         facets[name] = [FacetValue("true", name, flags[name], _query(data, name, "true", replace=True),
                                    data.get(name) == "true")]

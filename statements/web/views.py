@@ -90,7 +90,8 @@ def _country_codes(request):
     API) takes codes only; the page redirects to the URL it would have built.
     """
     values = request.GET.getlist("country")
-    typed = {v.strip().lower() for v in values if v.strip() and not CODE.fullmatch(v)}
+    # (A NUL the database cannot even receive is left to the FilterSet, which refuses it.)
+    typed = {v.strip().lower() for v in values if v.strip() and not CODE.fullmatch(v) and "\x00" not in v}
     if not typed:
         return None
     condition = Q()

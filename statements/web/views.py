@@ -76,42 +76,59 @@ def _search_context(request, filterset, lang: str) -> dict:
     # The search box's form carries the filters along, the filters' form the words.
     kept = [(key, value) for key, values in request.GET.lists() if key not in ("q", "page") for value in values
             if value.strip()]
+    for name in ("has_agreements", "has_events"):  # Django's "Unknown" reads as a doubt, not as "either"
+        filterset.form.fields[name].widget.choices = [("unknown", _("either")), ("true", _("yes")), ("false", _("no"))]
     return {"filter": filterset, "chips": facets.chips(filterset, lang=lang), "kept": kept}
 
 
 CODE = re.compile(r"[A-Z]{2}")
+# What the filter form submits for "no filter": it changes nothing, so the tidy URL leaves it out.
+NO_FILTER = {("has_agreements", "unknown"), ("has_events", "unknown"), ("sort", "relevance")}
 
 
-def _country_codes(request):
-    """The same search with each country typed by name in full ("Japan", "япония", "jp") as its code, or None.
-
-    The search page's country box suggests names and submits codes, but a
-    reader may type a whole name and press Enter. The FilterSet (and so the
-    API) takes codes only; the page redirects to the URL it would have built.
-    """
-    values = request.GET.getlist("country")
+def _country_codes(values: list[str]) -> dict[str, str]:
+    """Countries typed by name in full ("Japan", "япония") or by a code in lower case: {typed, lowered: code}."""
     # (A NUL the database cannot even receive is left to the FilterSet, which refuses it.)
-    typed = {v.strip().lower() for v in values if v.strip() and not CODE.fullmatch(v) and "\x00" not in v}
+    typed = {v.strip().lower() for v in values if not CODE.fullmatch(v) and "\x00" not in v}
     if not typed:
-        return None
+        return {}
     condition = Q()
     for text in typed:
         condition |= Q(name_en__iexact=text) | Q(name_ru__iexact=text) | Q(code=text.upper())
     codes = {}
     for code, *names in Country.objects.filter(condition).values_list("code", "name_en", "name_ru"):
         codes.update({code.lower(): code, **{name.lower(): code for name in names}})
-    if not codes:
-        return None  # nothing to correct: the FilterSet says which value it does not know
+    return codes
+
+
+def _tidy_query(request):
+    """A redirect to the same search without the parameters that mean nothing, or None when there are none.
+
+    The filter form submits every field, blank or not (country=&topic=&...
+    has_agreements=unknown): the tidy URL is the one a reader can share, and
+    the empty archive's facets are the cached ones again. A country typed by
+    name rather than chosen from the list (the FilterSet, and so the API,
+    takes codes only) becomes its code.
+    """
     query = request.GET.copy()
-    query.setlist("country", [codes.get(v.strip().lower(), v) for v in values])
-    query.pop("page", None)
-    return redirect(f"{request.path}?{query.urlencode()}")
+    changed = False
+    for key, values in request.GET.lists():
+        kept = [v for v in values if v.strip() and (key, v) not in NO_FILTER]
+        if key == "country" and kept:
+            codes = _country_codes(kept)
+            kept = [codes.get(v.strip().lower(), v) for v in kept]
+        if kept != values:
+            changed = True
+            query.setlist(key, kept)
+            if not kept:
+                del query[key]
+    return redirect(f"{request.path}?{query.urlencode()}" if query else request.path) if changed else None
 
 
 def statement_list(request):
     """Browse and search: one page, one FilterSet (the API uses the same one)."""
-    if corrected_countries := _country_codes(request):
-        return corrected_countries
+    if tidy := _tidy_query(request):
+        return tidy
     filterset = StatementFilter(request.GET or None, queryset=Statement.objects.for_list())
     lang = get_language() or "ru"
     if filterset.is_bound and not filterset.is_valid():

@@ -146,9 +146,24 @@ def test_the_country_box_lists_names_and_submits_codes(client, archive):
 
 @pytest.mark.parametrize("typed", ["Japan", "япония", "jp", " Japan "])
 def test_a_country_typed_by_name_is_searched_by_its_code(client, archive, typed):
-    response = client.get("/statements/", {"q": "Лавров", "country": typed, "page": "3"})
+    response = client.get("/statements/", {"q": "Лавров", "country": typed})
     assert response.status_code == 302
     assert params_of(response["Location"]) == {"q": ["Лавров"], "country": ["JP"]}
+    assert client.get(response["Location"]).context["page"].paginator.count == 1
+
+
+def test_the_filter_forms_blank_fields_are_left_out_of_the_url(client, archive):
+    """The form submits every field; the URL a reader shares (and caches) holds only what filters."""
+    form = {"q": "", "country": "", "topic": "", "kind": "", "language": "", "date_from": "", "date_to": "",
+            "has_agreements": "unknown", "has_events": "unknown", "sort": "relevance"}
+    response = client.get("/statements/", form)
+    assert response.status_code == 302 and response["Location"] == "/statements/"
+    response = client.get("/statements/", {**form, "q": "Лавров", "kind": "speech", "has_events": "true",
+                                           "person": "lavrov-sergey"})
+    assert params_of(response["Location"]) == {"q": ["Лавров"], "kind": ["speech"], "has_events": ["true"],
+                                               "person": ["lavrov-sergey"]}
+    tidy = client.get(response["Location"])
+    assert tidy.status_code in (200, 400)  # a tidy URL is not redirected again
 
 
 def test_an_unknown_country_stays_in_the_box_to_be_corrected(client, archive):

@@ -135,34 +135,33 @@ def _top(model, link_model, link: str, ids, *, distinct: bool = False):
 
 
 def _kind_language_flags(filterset, data: QueryDict, current, *, unfiltered: bool):
-    """Counts by kind and by language, and how many have agreements or dated events: one scan if it can.
+    """Counts by kind and by language, and how many have agreements or dated events, in as few scans as can be.
 
-    With neither a kind nor a language chosen, every one of these counts is
-    taken over the current results: one GROUP BY kind, language gives them
-    all. A chosen kind (or language) is left out of its own facet's counts,
-    which then need a search of their own.
+    A kind or language not chosen is counted over the current results, with
+    the two flags, in one GROUP BY (of kind, language when neither is
+    chosen). A chosen one is left out of its own facet's counts, which then
+    need a search of their own.
     """
     agreed = Exists(Agreement.objects.filter(statement=OuterRef("pk"), rejected=False))
     dated = Exists(Event.objects.filter(statement=OuterRef("pk"), rejected=False, starts_on__isnull=False))
     flagged = {} if unfiltered else {"has_agreements": Count("pk", filter=agreed),
                                      "has_events": Count("pk", filter=dated)}
-    chosen = {name for name in ("kind", "language") if any(v.strip() for v in data.getlist(name))}
+    chosen = [name for name in ("kind", "language") if any(v.strip() for v in data.getlist(name))]
     counts: dict[str, dict[str, int]] = {"kind": {}, "language": {}}
+    for name in chosen:
+        base = _without(type(filterset), data, name)
+        counts[name] = dict(base.values_list(name).annotate(n=Count("pk")).order_by())
     flags = dict.fromkeys(flagged, 0)
-    if not chosen:
-        for row in current.values("kind", "language").annotate(n=Count("pk"), **flagged).order_by():
-            for name in ("kind", "language"):
+    if rest := [name for name in ("kind", "language") if name not in chosen]:
+        for row in current.values(*rest).annotate(n=Count("pk"), **flagged).order_by():
+            for name in rest:
                 counts[name][row[name]] = counts[name].get(row[name], 0) + row["n"]
             for name in flagged:
                 flags[name] += row[name]
-    else:
-        for name in ("kind", "language"):
-            base = _without(type(filterset), data, name) if name in chosen else current
-            counts[name] = dict(base.values_list(name).annotate(n=Count("pk")).order_by())
-        if flagged:
-            # (Not one aggregate: a chosen kind makes the results DISTINCT, and Django wraps them in a
-            # subquery that the EXISTS conditions cannot see into.)
-            flags = {"has_agreements": current.filter(agreed).count(), "has_events": current.filter(dated).count()}
+    elif flagged:
+        # (Not one aggregate(): a chosen kind makes the results DISTINCT, and Django then wraps them in a
+        # subquery that the EXISTS conditions cannot see into.)
+        flags = {"has_agreements": current.filter(agreed).count(), "has_events": current.filter(dated).count()}
     if unfiltered:
         # The whole archive: distinct statements in the (smaller) link tables.
         flags = {

@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from statements.choices import Language
 from statements.models import Agreement, Country, Event, Person, Statement, Topic
 from statements.search import facets
 from statements.search.filters import AgreementFilter, MonthField, StatementFilter
@@ -78,6 +79,7 @@ def _search_context(request, filterset, lang: str) -> dict:
             if value.strip()]
     for name in ("has_agreements", "has_events"):  # Django's "Unknown" reads as a doubt, not as "either"
         filterset.form.fields[name].widget.choices = [("unknown", _("either")), ("true", _("yes")), ("false", _("no"))]
+    filterset.form.fields["language"].widget.choices = [("", _("either")), *Language.choices]
     return {"filter": filterset, "chips": facets.chips(filterset, lang=lang), "kept": kept}
 
 

@@ -3,8 +3,10 @@
 A country, topic or person link adds a constraint to the current ones, so its
 count is taken within the current results. A kind or language link replaces
 that filter, so its count is taken with every other filter active. Each facet
-is one GROUP BY query, whatever the number of results; the whole archive's are
-counted on the link tables alone (and cached by the view).
+is one GROUP BY query, whatever the number of results (kinds, languages and the
+two flags share one when no kind or language is chosen); the whole archive's
+are counted on the link tables alone (and cached by the view). An active
+choice's link, like its chip above the results, is the search without it.
 """
 
 from __future__ import annotations
@@ -78,6 +80,8 @@ CHIP_PARAMS = ("country", "topic", "person", "kind", "language", "date_from", "d
                "has_agreements", "has_events")
 FLAG_LABELS = {("has_agreements", "true"): _("with agreements"), ("has_agreements", "false"): _("without agreements"),
                ("has_events", "true"): _("with dated events"), ("has_events", "false"): _("without dated events")}
+# What the page's form reads as yes or no (Django's NullBooleanSelect); anything else filters nothing.
+FLAG_VALUES = {"true": "true", "1": "true", "True": "true", "false": "false", "0": "false", "False": "false"}
 
 
 def chips(filterset, *, lang: str) -> list[Chip]:
@@ -95,15 +99,19 @@ def chips(filterset, *, lang: str) -> list[Chip]:
                 obj.name_ru if lang == "ru" else obj.name_en)
     labels.update({("kind", value): str(label) for value, label in Kind.choices})
     labels.update({("language", value): str(label) for value, label in Language.choices})
-    labels.update({key: str(label) for key, label in FLAG_LABELS.items()})
     result = []
     for name in CHIP_PARAMS:
         field = filterset.form.fields[name]
         for value in data.getlist(name):
             if not value.strip():
                 continue
-            shown = labels.get((name, value)) or labels.get((name, value.strip().upper())) or value
-            text = shown if name in ("has_agreements", "has_events") else f"{field.label}: {shown}"
+            if name in ("has_agreements", "has_events"):
+                if value not in FLAG_VALUES:
+                    continue
+                text = str(FLAG_LABELS[name, FLAG_VALUES[value]])
+            else:
+                shown = labels.get((name, value)) or labels.get((name, value.strip().upper())) or value
+                text = f"{field.label}: {shown}"
             result.append(Chip(name, value, text, _removed(data, name, value)))
     return result
 

@@ -212,3 +212,12 @@ def test_facets_with_a_kind_chosen_count_the_kinds_without_it(archive):
     list(filterset.qs[:20])
     kinds = {value.value: value.count for value in facets.compute(filterset, lang="ru")["kind"]}
     assert kinds == {"speech": 1, "statement": 1}
+
+
+def test_a_flag_is_a_chip_only_when_it_filters(client, archive):
+    response = client.get("/statements/", {"has_agreements": "maybe", "has_events": "true"})
+    assert response.status_code == 200
+    chips = [(chip["data-name"], chip["data-value"]) for chip in Page(response.content.decode()).chips
+             if "data-name" in chip]
+    assert chips == [("has_events", "true")]
+    assert "с датированными событиями" in response.content.decode()

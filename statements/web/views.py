@@ -115,7 +115,9 @@ def _tidy_query(request):
     query = request.GET.copy()
     changed = False
     for key, values in request.GET.lists():
-        kept = [v for v in values if v.strip() and (key, v) not in NO_FILTER]
+        # Only what the form submits for a field left empty: any other text (spaces included) is the
+        # reader's, answered as it is.
+        kept = [v for v in values if v != "" and (key, v) not in NO_FILTER]
         if key == "country" and kept:
             codes = _country_codes(kept)
             kept = [codes.get(v.strip().lower(), v) for v in kept]

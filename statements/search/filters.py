@@ -16,7 +16,7 @@ from statements.search.document import link_lexeme
 from statements.search.entities import label
 from statements.search.query import MAX_QUERY_LENGTH, named_in, required_count
 from statements.search.suggest import corrected_query
-from statements.web.widgets import QuickSelectMultiple
+from statements.web.widgets import AddOneSelect, CountryInput
 
 
 class MonthField(forms.CharField):
@@ -45,7 +45,7 @@ class LinkedMultipleChoiceFilter(filters.ModelMultipleChoiceFilter):
     def __init__(self, *args, link: str, **kwargs):
         self.link = link  # the lexeme's kind: "country", "topic", "person"
         kwargs.setdefault("conjoined", True)
-        kwargs.setdefault("widget", QuickSelectMultiple)
+        kwargs.setdefault("widget", AddOneSelect)
         super().__init__(*args, **kwargs)
 
     def filter(self, qs, value):
@@ -70,7 +70,7 @@ class StatementFilter(filters.FilterSet):
                            help_text=_('Web search syntax: "exact phrase", OR, -excluded'))
     country = LinkedMultipleChoiceFilter(
         field_name="countries", link="country", queryset=Country.objects.all(), to_field_name="code",
-        label=_("Country"), help_text=_("ISO 3166-1 alpha-2 code; repeat to require several"),
+        widget=CountryInput, label=_("Country"), help_text=_("ISO 3166-1 alpha-2 code; repeat to require several"),
     )
     topic = LinkedMultipleChoiceFilter(
         field_name="topics", link="topic", queryset=Topic.objects.all(), to_field_name="slug", label=_("Topic"),
@@ -82,7 +82,7 @@ class StatementFilter(filters.FilterSet):
         field_name="people", link="person", queryset=Person.objects.all(), to_field_name="key", label=_("Person"),
         widget=forms.MultipleHiddenInput, help_text=_("person key, e.g. lavrov-sergey; repeat to require several"),
     )
-    kind = filters.MultipleChoiceFilter(choices=Kind.choices, label=_("Kind"),
+    kind = filters.MultipleChoiceFilter(choices=Kind.choices, label=_("Kind"), widget=AddOneSelect,
                                         help_text=_("Kind of statement; repeat for any of several"))
     language = filters.ChoiceFilter(choices=Language.choices, label=_("Language"))
     date_from = filters.DateFilter(field_name="published_on", lookup_expr="gte", label=_("From"),

@@ -12,13 +12,13 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Case, Count, Q, When
 from django.http import HttpResponse, HttpResponsePermanentRedirect
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from statements.choices import Role
+from statements.choices import Language, Role
 from statements.models import Agreement, Country, Event, Person, PersonName, Statement, StatementPerson, Topic
 from statements.search import facets
 from statements.search.filters import AgreementFilter, MonthField, StatementFilter
@@ -72,14 +72,88 @@ def home(request):
     })
 
 
+# What the search page's form says under each filter: the readers' words for what the API documents
+# in its own (the FilterSet's help texts are the API's).
+SEARCH_FORM_HELP = {
+    "country": _("Type a name or a code and choose from the list."),
+    "topic": _("Each topic chosen narrows the results further."),
+    "kind": _("Several kinds give statements of any of them."),
+    "date_from": _("Published on or after this day."),
+    "date_to": _("Published on or before this day."),
+}
+
+
+def _search_context(request, filterset, lang: str) -> dict:
+    """What the search page shows around the results, valid filters or not: the chips and the form."""
+    for field in filterset.form:  # the bound fields, which copied their help text when the form was validated
+        field.help_text = field.field.help_text = SEARCH_FORM_HELP.get(field.name, "")
+    # The search box's form carries the filters along, the filters' form the words.
+    kept = [(key, value) for key, values in request.GET.lists() if key not in ("q", "page") for value in values
+            if value.strip()]
+    for name in ("has_agreements", "has_events"):  # Django's "Unknown" reads as a doubt, not as "either"
+        filterset.form.fields[name].widget.choices = [("unknown", _("either")), ("true", _("yes")), ("false", _("no"))]
+    filterset.form.fields["language"].widget.choices = [("", _("either")), *Language.choices]
+    return {"filter": filterset, "chips": facets.chips(filterset, lang=lang), "kept": kept}
+
+
+CODE = re.compile(r"[A-Z]{2}")
+# What the filter form submits for "no filter": it changes nothing, so the tidy URL leaves it out.
+NO_FILTER = {("has_agreements", "unknown"), ("has_events", "unknown"), ("sort", "relevance")}
+
+
+def _country_codes(values: list[str]) -> dict[str, str]:
+    """Countries typed by name in full ("Japan", "япония") or by a code in lower case: {typed, lowered: code}."""
+    # (A NUL the database cannot even receive is left to the FilterSet, which refuses it.)
+    typed = {v.strip().lower() for v in values if not CODE.fullmatch(v) and "\x00" not in v}
+    if not typed:
+        return {}
+    condition = Q()
+    for text in typed:
+        condition |= Q(name_en__iexact=text) | Q(name_ru__iexact=text) | Q(code=text.upper())
+    codes = {}
+    for code, *names in Country.objects.filter(condition).values_list("code", "name_en", "name_ru"):
+        codes.update({code.lower(): code, **{name.lower(): code for name in names}})
+    return codes
+
+
+def _tidy_query(request):
+    """A redirect to the same search without the parameters that mean nothing, or None when there are none.
+
+    The filter form submits every field, blank or not (country=&topic=&...
+    has_agreements=unknown): the tidy URL is the one a reader can share, and
+    the empty archive's facets are the cached ones again. A country typed by
+    name rather than chosen from the list (the FilterSet, and so the API,
+    takes codes only) becomes its code.
+    """
+    query = request.GET.copy()
+    changed = False
+    for key, values in request.GET.lists():
+        # Only what the form submits for a field left empty: any other text (spaces included) is the
+        # reader's, answered as it is.
+        kept = [v for v in values if v != "" and (key, v) not in NO_FILTER]
+        if key == "country" and kept:
+            codes = _country_codes(kept)
+            kept = [codes.get(v.strip().lower(), v) for v in kept]
+        if kept != values:
+            changed = True
+            query.setlist(key, kept)
+            if not kept:
+                del query[key]
+    return redirect(f"{request.path}?{query.urlencode()}" if query else request.path) if changed else None
+
+
 def statement_list(request):
     """Browse and search: one page, one FilterSet (the API uses the same one)."""
+    if tidy := _tidy_query(request):
+        return tidy
     filterset = StatementFilter(request.GET or None, queryset=Statement.objects.for_list())
+    lang = get_language() or "ru"
     if filterset.is_bound and not filterset.is_valid():
         # A bad parameter (a malformed date, an unknown country) is the
         # client's mistake: say which, with a 400, never a 500.
         return render(request, "statements/statement_list.html",
-                      {"filter": filterset, "page": None, "facets": {}, "filters_open": True}, status=400)
+                      {**_search_context(request, filterset, lang), "page": None, "facets": {},
+                       "filters_open": True}, status=400)
     queryset = filterset.qs
     query = filterset.form.cleaned_data.get("q", "") if filterset.is_bound else ""
     corrected = None
@@ -96,8 +170,6 @@ def statement_list(request):
     if query.strip():
         # Snippets for the rows shown only: ts_headline reads the whole body.
         page.object_list = Statement.objects.attach_headlines(list(page.object_list), query)
-    filters_open = any(key not in ("q", "page", "page_size", "sort", "person") for key in request.GET)
-    lang = get_language() or "ru"
     facets_skipped = False
     if not set(request.GET) - {"page"}:
         # The unfiltered archive's facets are aggregates over every statement.
@@ -109,10 +181,12 @@ def statement_list(request):
         facet_values = {}
     else:
         facet_values = facets.compute(filterset, lang=lang)
-    context = {"filter": filterset, "page": page, "query": query, "corrected": corrected,
+    # The filters stay closed unless the reader opens them (on a wide screen they are a sidebar):
+    # the active ones are the chips above the results.
+    context = {**_search_context(request, filterset, lang), "page": page, "query": query, "corrected": corrected,
                "named": filterset.named(lang) if query.strip() else [],
                "suggestions": suggestions(query, lang=lang) if query.strip() else [],
-               "filters_open": filters_open, "facets": facet_values,
+               "filters_open": False, "facets": facet_values,
                "facets_skipped": facets_skipped, "facet_limit": settings.SEARCH_FACET_LIMIT}
     return render(request, "statements/statement_list.html", context)
 

@@ -1,4 +1,5 @@
 import datetime as dt
+import re
 
 import pytest
 from django.urls import reverse
@@ -70,4 +71,7 @@ def test_unknown_statement_is_404(client):
 def test_a_bad_filter_is_a_400_that_names_the_field(client, params, field):
     response = client.get(reverse("statement_list"), params)
     assert response.status_code == 400
-    assert f'id="error-{field}"' in response.content.decode()
+    # The message's id is the one the field's aria-describedby names.
+    html = response.content.decode()
+    assert f'id="id_{field}_error"' in html
+    assert re.search(rf'aria-describedby="[^"]*\bid_{field}_error\b', html)

@@ -234,6 +234,8 @@ SUGGESTION_ITEM = inline_serializer("Suggestion", {
     "label": serializers.CharField(),
     "statements": serializers.IntegerField(help_text="how many statements name it"),
     "url": serializers.CharField(help_text="its page on the site"),
+    "description": serializers.CharField(help_text="what it is and how many statements name it, in the "
+                                                   "interface's language: \"person · 316 statements\""),
 })
 
 
@@ -253,7 +255,8 @@ class SuggestView(ApiView, GenericAPIView):
         if not query or len(query) > 100:
             raise serializers.ValidationError({"q": [_("From 1 to 100 characters.")]})
         found = suggestions(query, lang=get_language() or "ru")
-        return Response({"query": query, "results": [asdict(item) for item in found]})
+        return Response({"query": query,
+                         "results": [{**asdict(item), "description": item.description} for item in found]})
 
 
 class LoginRateThrottle(AnonRateThrottle):

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from django.contrib.postgres.search import TrigramSimilarity
 from django.db.models import Q
 from django.db.models.functions import Greatest
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from statements.models import Country, Person, Statement, Topic
 from statements.search.entities import label
@@ -67,6 +69,13 @@ class Suggestion:
     label: str
     statements: int
     url: str
+
+    @property
+    def description(self) -> str:
+        """What it is and how much the archive holds of it, in the interface's language: "person · 316 statements"."""
+        kinds = {"country": _("country"), "person": _("person"), "topic": _("topic"), "organisation": _("organisation")}
+        count = ngettext("%(n)d statement", "%(n)d statements", self.statements) % {"n": self.statements}
+        return f"{kinds.get(self.kind, self.kind)} · {count}"
 
 
 MAX_SUGGESTIONS = 8

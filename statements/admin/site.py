@@ -16,3 +16,11 @@ class ArchiveAdminSite(AdminSite):
     def has_permission(self, request) -> bool:
         # Staff status alone is not enough, so an account cannot wander in by accident.
         return super().has_permission(request) and is_editor(request.user)
+
+    def login(self, request, extra_context=None):
+        # Password guessing: the limit of /api/token/, per client address, shared by every worker.
+        from api.throttles import refused_login  # which reads is_editor from here
+
+        if request.method == "POST" and (refused := refused_login(request, self.each_context(request))):
+            return refused
+        return super().login(request, extra_context)

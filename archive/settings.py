@@ -142,11 +142,17 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
+# With DEBUG off, pages name static files by their hashed names, read from
+# the manifest that collectstatic writes with the manifest storage. Every
+# `make` target collects with STATIC_MANIFEST=1 whatever DEBUG says, so a tree
+# collected by `make` serves a DEBUG-off process too; with DEBUG on (runserver,
+# the tests) files keep their plain names and need no collecting.
+STATIC_MANIFEST = env_bool("STATIC_MANIFEST", default=not DEBUG)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        if not DEBUG
+        if STATIC_MANIFEST
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }

@@ -28,7 +28,9 @@ def test_database_url() -> str:
 
 def environment(**extra: str) -> dict[str, str]:
     """This process's environment pointed at the test database, with `extra` on top."""
-    env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "TEST_DATABASE_NAME"}}
+    # ARCHIVE_WEB_PROCESS: archive/wsgi.py's mark, were it ever imported here, is for this process alone.
+    env = {k: v for k, v in os.environ.items()
+           if k not in {"DJANGO_SETTINGS_MODULE", "TEST_DATABASE_NAME", "ARCHIVE_WEB_PROCESS"}}
     return {**env, "DATABASE_URL": test_database_url(), "PYTHONUNBUFFERED": "1", **extra}
 
 

@@ -177,3 +177,14 @@ def test_the_eleventh_wrong_password_in_a_minute_is_refused_across_two_workers(t
         assert admin_login(port, "the right password 42") == 429
     workers = {line.split()[0] for line in log.read_text().splitlines() if "POST /api/token/" in line}
     assert len(workers) == 2, log.read_text()
+
+
+@pytest.mark.parametrize("env, proxies", [({}, 0), ({"BEHIND_TLS_PROXY": "1"}, 1),
+                                          ({"BEHIND_TLS_PROXY": "1", "NUM_PROXIES": "2"}, 2),
+                                          ({"NUM_PROXIES": "2"}, 0)])
+def test_x_forwarded_for_is_read_only_behind_a_proxy(env, proxies):
+    code = "from django.conf import settings; print(settings.REST_FRAMEWORK['NUM_PROXIES'])"
+    result = subprocess.run([PYTHON, "manage.py", "shell", "-c", code], cwd=ROOT, capture_output=True, text=True,
+                            timeout=120, env=environment(DEBUG="1", **env))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == str(proxies)

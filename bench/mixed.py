@@ -14,6 +14,7 @@ from __future__ import annotations
 import http.client
 import itertools
 import json
+import os
 import re
 import threading
 import time
@@ -97,6 +98,7 @@ def run(seconds: int) -> dict:
     statuses: dict[str, Counter] = {kind: Counter() for kind in samples}
     failures: Counter = Counter()
     lock = threading.Lock()
+    load_before = os.getloadavg()[0]
     try:
         server.wait_ready()
         deadline = time.monotonic() + seconds
@@ -139,7 +141,8 @@ def run(seconds: int) -> dict:
     server_errors = sum(n for c in statuses.values() for status, n in c.items() if status >= 500)
     return {"clients": CLIENTS, "workers": WORKERS, "threads": THREADS, "seconds": seconds, "elapsed": elapsed,
             "requests": total, "rps": total / elapsed, "kinds": kinds, "server_errors": server_errors,
-            "connection_errors": dict(failures), "workers_memory": memory, "mix": dict(Counter(MIX))}
+            "connection_errors": dict(failures), "workers_memory": memory, "mix": dict(Counter(MIX)),
+            "load": [load_before, os.getloadavg()[0]]}
 
 
 def render(entries: list[dict]) -> list[str]:
@@ -153,7 +156,9 @@ def render(entries: list[dict]) -> list[str]:
         f"lifted (every client is 127.0.0.1). {first['clients']} clients at once for {first['seconds']} s, each "
         "cycling through the mix: " + ", ".join(f"{n} {kind}" for kind, n in first["mix"].items())
         + " per round (bench/mixed.py). A guess is a wrong password at /api/token/ or the admin's form; an "
-        "export a search's JSON Lines or CSV.")
+        "export a search's JSON Lines or CSV."
+        + (" Load average (1 min) before and after: " + " and ".join(f"{x:.1f}" for x in first["load"])
+           + " on 2 cores." if "load" in first else ""))
     out += ["", "| statements | request | n | p50 ms | p95 ms | p99 ms | max ms | statuses |",
             "|---|---|---|---|---|---|---|---|"]
     for entry in entries:

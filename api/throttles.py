@@ -18,8 +18,9 @@ from statements.admin.site import is_editor
 
 
 def client_address(request) -> str:
-    """The client's address as every limit sees it (DRF's reading of NUM_PROXIES, for pages too)."""
-    return BaseThrottle().get_ident(request)
+    """The client's address as every limit sees it (DRF's reading of NUM_PROXIES, for pages too); "" when the
+    server was not told one (a WSGI caller without REMOTE_ADDR): then all such clients share one budget."""
+    return BaseThrottle().get_ident(request) or ""
 
 
 class LoginRateThrottle(SimpleRateThrottle):
@@ -42,7 +43,7 @@ class LoginRateThrottle(SimpleRateThrottle):
     def allow_request(self, request, view):
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s::int4, %s::int4)",
-                           [LOCK_CLASS, zlib.crc32(client_address(request).encode()) - 2**31])
+                           [LOCK_CLASS, zlib.crc32(client_address(request).encode()) & 0x7FFFFFFF])
             return super().allow_request(request, view)
 
 

@@ -283,3 +283,11 @@ def test_json_nested_100000_deep_is_a_400(statements, editor, path):
     assert response.status_code == 400
     assert "JSON parse error" in response.json()["detail"]
 
+
+
+def test_a_request_without_an_address_is_limited_too(editor):
+    """A WSGI caller that gives no REMOTE_ADDR: one budget for all such callers, never a 500."""
+    client = APIClient(REMOTE_ADDR=None)
+    statuses = [client.post("/api/token/", {"username": "editor", "password": f"guess-{n}"}).status_code
+                for n in range(11)]
+    assert statuses == [400] * 10 + [429]

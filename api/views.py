@@ -205,7 +205,7 @@ class TopicViewSet(VocabularyViewSet):
 
 
 EXPORT_LIMITS = ("Anonymous clients get the first EXPORT_ANON_ROWS statements (1,000 unless configured) of the "
-                 "selection, by id, and EXPORT_ANON_RATE exports (30 an hour); editors signed in (token or "
+                 "selection, by id, and EXPORT_ANON_RATE exports (10 an hour); editors signed in (token or "
                  "session) EXPORT_EDITOR_ROWS (100,000). `X-Export-Limit` gives the limit; `X-Export-Truncated: "
                  "true` says that the selection had more, and `X-Export-Notice` what to do: narrow it with the "
                  "filters, sign in, or export the whole archive with `manage.py export` on the server.")

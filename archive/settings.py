@@ -207,7 +207,7 @@ API_TOKEN_DAYS = env_float("API_TOKEN_DAYS", 30)
 # statements an export and EXPORT_ANON_RATE exports; signed-in editors at most
 # EXPORT_EDITOR_ROWS. The whole archive: `manage.py export`.
 EXPORT_ANON_ROWS = env_int("EXPORT_ANON_ROWS", 1000)
-EXPORT_ANON_RATE = env_str("EXPORT_ANON_RATE", "30/hour")
+EXPORT_ANON_RATE = env_str("EXPORT_ANON_RATE", "10/hour")
 EXPORT_EDITOR_ROWS = env_int("EXPORT_EDITOR_ROWS", 100_000)
 
 REST_FRAMEWORK = {

@@ -20,7 +20,7 @@ from bench import http as load
 from bench.common import BENCH_DB, RESULTS, ROOT, UNGD, WORK, child_env, database_url, psql, run_child
 
 FULL = {"ungd_checkpoints": [500, 1000, 2000], "two_processes": 1000, "base": 2000, "sizes": [10_000, 100_000],
-        "reps": 15, "http_seconds": 10, "mixed_seconds": 30}
+        "reps": 15, "http_seconds": 10, "mixed_seconds": 60}
 QUICK = {"ungd_checkpoints": [100, 200], "two_processes": 200, "base": 300, "sizes": [2_000, 10_000],
          "reps": 5, "http_seconds": 3, "mixed_seconds": 10}
 

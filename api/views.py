@@ -29,7 +29,7 @@ from api.pagination import SearchPagination
 from api.parsers import JSONParser
 from api.permissions import EditorsWriteOthersRead
 from api.schema import ArchiveAutoSchema
-from api.throttles import ExportRateThrottle, LoginRateThrottle
+from api.throttles import ExportBurstThrottle, ExportRateThrottle, LoginRateThrottle
 from statements.admin.site import is_editor
 from statements.models import Agreement, Country, Event, Person, Statement, Topic
 from statements.search.filters import StatementFilter
@@ -205,10 +205,11 @@ class TopicViewSet(VocabularyViewSet):
 
 
 EXPORT_LIMITS = ("Anonymous clients get the first EXPORT_ANON_ROWS statements (1,000 unless configured) of the "
-                 "selection, by id, and EXPORT_ANON_RATE exports (10 an hour); editors signed in (token or "
-                 "session) EXPORT_EDITOR_ROWS (100,000). `X-Export-Limit` gives the limit; `X-Export-Truncated: "
-                 "true` says that the selection had more, and `X-Export-Notice` what to do: narrow it with the "
-                 "filters, sign in, or export the whole archive with `manage.py export` on the server.")
+                 "selection, by id, and EXPORT_ANON_RATE exports (10 an hour), EXPORT_ANON_BURST at once (2 a "
+                 "minute); editors signed in (token or session) EXPORT_EDITOR_ROWS (100,000). `X-Export-Limit` "
+                 "gives the limit; `X-Export-Truncated: true` says that the selection had more, and "
+                 "`X-Export-Notice` what to do: narrow it with the filters, sign in, or export the whole archive "
+                 "with `manage.py export` on the server.")
 
 
 class ExportView(ApiView, GenericAPIView):
@@ -220,7 +221,7 @@ class ExportView(ApiView, GenericAPIView):
     filterset_class = StatementFilter
     pagination_class = None
     renderer_classes = [JSONRenderer]  # for errors; the export itself is streamed as it is
-    throttle_classes = [AnonRateThrottle, ExportRateThrottle]
+    throttle_classes = [AnonRateThrottle, ExportBurstThrottle, ExportRateThrottle]
     media_type = ""
     extension = ""
 

@@ -204,10 +204,11 @@ LOGIN_RATE = env_str("LOGIN_RATE", "10/minute")
 # die with a change of their owner's password.
 API_TOKEN_DAYS = env_float("API_TOKEN_DAYS", 30)
 # Exports (api/views.py): anonymous clients get at most EXPORT_ANON_ROWS
-# statements an export and EXPORT_ANON_RATE exports; signed-in editors at most
+# statements an export and EXPORT_ANON_RATE exports (EXPORT_ANON_BURST at once); signed-in editors at most
 # EXPORT_EDITOR_ROWS. The whole archive: `manage.py export`.
 EXPORT_ANON_ROWS = env_int("EXPORT_ANON_ROWS", 1000)
 EXPORT_ANON_RATE = env_str("EXPORT_ANON_RATE", "10/hour")
+EXPORT_ANON_BURST = env_str("EXPORT_ANON_BURST", "2/minute")
 EXPORT_EDITOR_ROWS = env_int("EXPORT_EDITOR_ROWS", 100_000)
 
 REST_FRAMEWORK = {

@@ -133,7 +133,7 @@ def mixed_only(n: int, config: dict) -> None:
     if heading in text:
         start = text.index(heading)
         end = text.find("\n## ", start + 1)
-        text = text[:start] + section + (text[end + 1:] if end >= 0 else "")
+        text = text[:start] + section + ("\n" + text[end + 1:] if end >= 0 else "")
     else:
         anchor = text.find("\n## The slowest search case")
         text = text + "\n" + section if anchor < 0 else text[:anchor + 1] + section + "\n" + text[anchor + 1:]

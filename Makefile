@@ -6,7 +6,16 @@ STAMP := .stamps
 SHARED := ../shared/corpus
 export DEBUG ?= 1
 
-.PHONY: run test test-fast install db-start db-stop migrate sample lint bench clean browser
+.PHONY: run test test-fast install db-start db-stop migrate static serve sample lint bench clean browser
+
+# Static files with their hashed names and the manifest, whatever DEBUG says:
+# a process with DEBUG off (production) names them from the manifest, and
+# without it every page would be a 500 (archive/settings.py, STATIC_MANIFEST).
+COLLECTSTATIC := STATIC_MANIFEST=1 $(PY) manage.py collectstatic --no-input -v0
+# `make serve`: gunicorn's workers and threads (threads wait on the database; two cores: two workers).
+BIND ?= 127.0.0.1:8000
+WORKERS ?= 2
+THREADS ?= 8
 
 # Production's packages (requirements.lock) and the tests' and tools' (requirements-dev.lock).
 $(STAMP)/venv: pyproject.toml requirements.lock requirements-dev.lock
@@ -27,7 +36,15 @@ db-stop: install
 migrate: db-start
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py createcachetable
-	$(PY) manage.py collectstatic --no-input -v0
+	$(COLLECTSTATIC)
+
+static: install
+	$(COLLECTSTATIC)
+
+# Production (README, "Production"): DEBUG off whatever the environment says,
+# so SECRET_KEY, ALLOWED_HOSTS (and DATABASE_URL) must come from it.
+serve: migrate
+	DEBUG=0 $(VENV)/bin/gunicorn archive.wsgi:application --bind $(BIND) --workers $(WORKERS) --threads $(THREADS)
 
 # The bundled sample, then the mid.ru and kremlin.ru samples when shared/ is there.
 # Ingestion is idempotent: a second run reports them unchanged.
@@ -48,7 +65,7 @@ browser:
 	  else $(PY) -m playwright install chromium; fi; }
 
 test: install browser db-start
-	$(PY) manage.py collectstatic --no-input -v0
+	$(COLLECTSTATIC)
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
+from django.conf import settings
 from django.db.models import Count
 from django.http import StreamingHttpResponse
 from django.utils import timezone
@@ -13,18 +14,23 @@ from django_filters.utils import translate_validation
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view, inline_serializer
 from rest_framework import mixins, serializers, viewsets
-from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.authentication import SessionAuthentication
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.generics import GenericAPIView
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
 
 from api import filters as f
 from api import serializers as s
+from api.auth import ExpiringTokenAuthentication, expires, issue_token
 from api.pagination import SearchPagination
+from api.parsers import JSONParser
 from api.permissions import EditorsWriteOthersRead
 from api.schema import ArchiveAutoSchema
+from api.throttles import ExportBurstThrottle, ExportRateThrottle, LoginRateThrottle
+from statements.admin.site import is_editor
 from statements.models import Agreement, Country, Event, Person, Statement, Topic
 from statements.search.filters import StatementFilter
 from statements.search.suggest import suggestions
@@ -37,7 +43,7 @@ class ApiView:
     schema = ArchiveAutoSchema()
     filter_backends = [f.StrictFilterBackend]
     # Token first: an anonymous write is answered 401 with `WWW-Authenticate: Token`.
-    authentication_classes = [TokenAuthentication, SessionAuthentication]
+    authentication_classes = [ExpiringTokenAuthentication, SessionAuthentication]
     permission_classes = [EditorsWriteOthersRead]
 
 
@@ -187,15 +193,24 @@ class TopicViewSet(VocabularyViewSet):
     lookup_field = "slug"
 
 
+EXPORT_LIMITS = ("Anonymous clients get the first EXPORT_ANON_ROWS statements (1,000 unless configured) of the "
+                 "selection, by id, and EXPORT_ANON_RATE exports (10 an hour), EXPORT_ANON_BURST at once (2 a "
+                 "minute); editors signed in (token or session) EXPORT_EDITOR_ROWS (100,000). `X-Export-Limit` "
+                 "gives the limit; `X-Export-Truncated: true` says that the selection had more, and "
+                 "`X-Export-Notice` what to do: narrow it with the filters, sign in, or export the whole archive "
+                 "with `manage.py export` on the server.")
+
+
 class ExportView(ApiView, GenericAPIView):
     """The whole archive, or the part the list's filters select, streamed: one statement at a time with its
     extractions and the editors' work (verified, rejected, editor-made). The JSON Lines go back in with
-    `manage.py import`."""
+    `manage.py import`. Bounded per request and throttled for anonymous clients (EXPORT_LIMITS)."""
 
     queryset = Statement.objects.all()
     filterset_class = StatementFilter
     pagination_class = None
     renderer_classes = [JSONRenderer]  # for errors; the export itself is streamed as it is
+    throttle_classes = [AnonRateThrottle, ExportBurstThrottle, ExportRateThrottle]
     media_type = ""
     extension = ""
 
@@ -205,15 +220,27 @@ class ExportView(ApiView, GenericAPIView):
 
     def get(self, request, *args, **kwargs):
         statements = self.filter_queryset(self.get_queryset())
-        lines = exchange.iter_jsonl(statements) if self.extension == "jsonl" else exchange.iter_csv(statements)
-        response = StreamingHttpResponse(lines, content_type=self.media_type)
+        editor = is_editor(request.user)
+        limit = settings.EXPORT_EDITOR_ROWS if editor else settings.EXPORT_ANON_ROWS
+        truncated = exchange.exceeds(statements, limit)
+        export = exchange.iter_jsonl if self.extension == "jsonl" else exchange.iter_csv
+        response = StreamingHttpResponse(export(statements, limit=limit), content_type=self.media_type)
         response["Content-Disposition"] = f'attachment; filename="statements.{self.extension}"'
+        response["X-Export-Limit"] = str(limit)
+        response["X-Export-Truncated"] = "true" if truncated else "false"
+        if truncated:
+            # A header, not a line of the file: the JSON Lines must stay importable as they are.
+            response["X-Export-Notice"] = (
+                f"This export stops at the first {limit} statements of the selection, which has more. Narrow it "
+                "with the filters (date_from, date_to, country, ...)"
+                + ("" if editor else f", or sign in as an editor (up to {settings.EXPORT_EDITOR_ROWS})")
+                + "; the whole archive: `manage.py export` on the server, or ask an editor.")
         return response
 
 
 @extend_schema_view(get=extend_schema(
     operation_id="export_statements_jsonl", filters=True, responses={(200, "application/x-ndjson"): OpenApiTypes.STR},
-    description="One JSON object per line and statement (format of `manage.py export`)."))
+    description="One JSON object per line and statement (format of `manage.py export`). " + EXPORT_LIMITS))
 class JsonLinesExportView(ExportView):
     media_type = "application/x-ndjson"
     extension = "jsonl"
@@ -221,7 +248,9 @@ class JsonLinesExportView(ExportView):
 
 @extend_schema_view(get=extend_schema(
     operation_id="export_statements_csv", filters=True, responses={(200, "text/csv"): OpenApiTypes.STR},
-    description="One row per statement; its agreements and events as JSON in their cells."))
+    description="One row per statement; its agreements and events as JSON in their cells. A cell that a "
+                "spreadsheet would run as a formula (beginning with = + - @, a tab or a carriage return) begins "
+                "with an apostrophe. " + EXPORT_LIMITS))
 class CsvExportView(ExportView):
     media_type = "text/csv; charset=utf-8"
     extension = "csv"
@@ -259,22 +288,22 @@ class SuggestView(ApiView, GenericAPIView):
                          "results": [{**asdict(item), "description": item.description} for item in found]})
 
 
-class LoginRateThrottle(AnonRateThrottle):
-    """Password guessing: a few tries a minute per client address, whoever asks."""
-
-    scope = "token"
-    rate = "10/minute"
-
-    def get_cache_key(self, request, view):
-        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
-
-
 @extend_schema(
     request=inline_serializer("TokenRequest", {"username": serializers.CharField(),
                                                "password": serializers.CharField()}),
-    responses={200: inline_serializer("Token", {"token": serializers.CharField()})},
-    description="An editor's API token, for `Authorization: Token <token>`.",
+    responses={200: inline_serializer("Token", {"token": serializers.CharField(),
+                                                "expires": serializers.DateTimeField()})},
+    description="An editor's API token, for `Authorization: Token <token>`, until `expires` (API_TOKEN_DAYS after "
+                "it was issued) or a change of the editor's password. Sign-in attempts are limited per client "
+                "address (LOGIN_RATE, with the admin's login): past the limit, 429 and `Retry-After`.",
 )
 class TokenView(ObtainAuthToken):
     schema = ArchiveAutoSchema()
     throttle_classes = [LoginRateThrottle]
+    parser_classes = [JSONParser, FormParser, MultiPartParser]
+
+    def post(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        token = issue_token(serializer.validated_data["user"])
+        return Response({"token": token.key, "expires": expires(token)})

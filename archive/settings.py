@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -19,6 +20,14 @@ if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off (set DEBUG=1 for development)")
     SECRET_KEY = "insecure-development-key-only-used-with-DEBUG-on"  # noqa: S105
+# Sessions, password reset links and CSRF tokens are signed with the key: in
+# production it must be long and random (Django's own check asks for 50
+# characters of at least 5 kinds), never a placeholder.
+if not DEBUG and (len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5 or SECRET_KEY.startswith("django-insecure")
+                  or "insecure" in SECRET_KEY.lower()):
+    raise ImproperlyConfigured(
+        "SECRET_KEY is too short or a placeholder: use at least 50 random characters when DEBUG is off, e.g. "
+        "python3 -c 'import secrets; print(secrets.token_urlsafe(50))'")
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
@@ -56,6 +65,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # ETag and 304 Not Modified on pages and API responses (not on streamed exports).
     "django.middleware.http.ConditionalGetMiddleware",
+    # A query cancelled by the web statement timeout: 503 and Retry-After.
+    "archive.middleware.StatementTimeoutMiddleware",
 ]
 
 ROOT_URLCONF = "archive.urls"
@@ -95,6 +106,19 @@ _options = DATABASES["default"].setdefault("OPTIONS", {})
 _options["options"] = " ".join(filter(None, [
     _options.get("options", ""), f"-c random_page_cost={env_float('DB_RANDOM_PAGE_COST', 1.1)}",
     f"-c work_mem={env_str('DB_WORK_MEM') or '16MB'}"]))
+# No web request holds the database longer than WEB_STATEMENT_TIMEOUT: a
+# query that runs past it is cancelled and the visitor gets a 503
+# (archive/middleware.py). Only web processes have it: archive/wsgi.py marks
+# them before the settings load. Management commands (ingest, reextract,
+# migrate, export) run as long as they need, unless COMMAND_STATEMENT_TIMEOUT
+# gives them a limit too. Values are PostgreSQL's: "5s", "500ms", "0" for none.
+WEB_PROCESS = env_bool("ARCHIVE_WEB_PROCESS", default=False)
+STATEMENT_TIMEOUT = (env_str("WEB_STATEMENT_TIMEOUT", "5s") if WEB_PROCESS
+                     else env_str("COMMAND_STATEMENT_TIMEOUT", "0"))
+if not re.fullmatch(r"\d+(ms|s|min)?", STATEMENT_TIMEOUT):
+    raise ImproperlyConfigured(f"statement timeout {STATEMENT_TIMEOUT!r} is not a duration such as 5s or 500ms")
+if STATEMENT_TIMEOUT != "0":
+    _options["options"] += f" -c statement_timeout={STATEMENT_TIMEOUT}"
 # Several test runs may share one server (two checkouts, parallel work):
 # each can name its own test database.
 DATABASES["default"]["TEST"] = {"NAME": env_str("TEST_DATABASE_NAME") or None}
@@ -146,11 +170,17 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
+# With DEBUG off, pages name static files by their hashed names, read from
+# the manifest that collectstatic writes with the manifest storage. Every
+# `make` target collects with STATIC_MANIFEST=1 whatever DEBUG says, so a tree
+# collected by `make` serves a DEBUG-off process too; with DEBUG on (runserver,
+# the tests) files keep their plain names and need no collecting.
+STATIC_MANIFEST = env_bool("STATIC_MANIFEST", default=not DEBUG)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        if not DEBUG
+        if STATIC_MANIFEST
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
@@ -190,11 +220,36 @@ SEARCH_EXACT_COUNT_LIMIT = 20_000
 # groups every result's links, about 20 ms per thousand results at 100,000 statements.
 SEARCH_FACET_LIMIT = 5_000
 
+# Behind a TLS-terminating proxy (nginx, a load balancer) that sets
+# X-Forwarded-Proto and appends the client's address to X-Forwarded-For.
+BEHIND_TLS_PROXY = env_bool("BEHIND_TLS_PROXY", default=False)
+
+# Password guessing (api/throttles.py): this many sign-in attempts per client
+# address, the admin's login and /api/token/ together, counted in the site's
+# cache by every worker alike.
+LOGIN_RATE = env_str("LOGIN_RATE", "10/minute")
+# API tokens (api/auth.py) expire this many days after they were issued, and
+# die with a change of their owner's password.
+API_TOKEN_DAYS = env_float("API_TOKEN_DAYS", 30)
+# Exports (api/views.py): anonymous clients get at most EXPORT_ANON_ROWS
+# statements an export and EXPORT_ANON_RATE exports (EXPORT_ANON_BURST at once); signed-in editors at most
+# EXPORT_EDITOR_ROWS. The whole archive: `manage.py export`.
+EXPORT_ANON_ROWS = env_int("EXPORT_ANON_ROWS", 1000)
+EXPORT_ANON_RATE = env_str("EXPORT_ANON_RATE", "10/hour")
+EXPORT_ANON_BURST = env_str("EXPORT_ANON_BURST", "2/minute")
+EXPORT_EDITOR_ROWS = env_int("EXPORT_EDITOR_ROWS", 100_000)
+
 REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly"],
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
+        "api.auth.ExpiringTokenAuthentication",
+    ],
+    # A body nested past Python's recursion limit is a 400 like any malformed JSON (api/parsers.py).
+    "DEFAULT_PARSER_CLASSES": [
+        "api.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
     ],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "api.pagination.StatementPagination",
@@ -202,6 +257,10 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": PAGE_SIZE,
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": env_str("API_ANON_RATE", "1200/minute")},
+    # Who the client is, for every limit: the connection's address, or, behind a
+    # proxy (BEHIND_TLS_PROXY), the address that proxy appended to
+    # X-Forwarded-For, NUM_PROXIES from the right. A header the client wrote itself is never believed.
+    "NUM_PROXIES": env_int("NUM_PROXIES", 1) if BEHIND_TLS_PROXY else 0,
     "EXCEPTION_HANDLER": "api.errors.exception_handler",
 }
 
@@ -243,7 +302,7 @@ SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=False)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=False)
-if env_bool("BEHIND_TLS_PROXY", default=False):
+if BEHIND_TLS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 LOGGING = {

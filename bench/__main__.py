@@ -15,14 +15,14 @@ import subprocess
 import sys
 import time
 
-from bench import corpus, ingest, relevance, report, search
+from bench import corpus, ingest, mixed, relevance, report, search
 from bench import http as load
-from bench.common import BENCH_DB, RESULTS, ROOT, UNGD, WORK, child_env, database_url, run_child
+from bench.common import BENCH_DB, RESULTS, ROOT, UNGD, WORK, child_env, database_url, psql, run_child
 
 FULL = {"ungd_checkpoints": [500, 1000, 2000], "two_processes": 1000, "base": 2000, "sizes": [10_000, 100_000],
-        "reps": 15, "http_seconds": 10}
+        "reps": 15, "http_seconds": 10, "mixed_seconds": 60}
 QUICK = {"ungd_checkpoints": [100, 200], "two_processes": 200, "base": 300, "sizes": [2_000, 10_000],
-         "reps": 5, "http_seconds": 3}
+         "reps": 5, "http_seconds": 3, "mixed_seconds": 10}
 
 
 def say(message: str) -> None:
@@ -51,7 +51,13 @@ def main() -> None:
     parser.add_argument("--no-http", action="store_true", help="skip the gunicorn load test")
     parser.add_argument("--render", action="store_true",
                         help="only write RESULTS.md again from the last run's figures (after editing ANALYSIS.md)")
+    parser.add_argument("--mixed-only", type=int, metavar="N",
+                        help="only the mixed load, at N statements (the bench database grown to N if smaller); "
+                        "its section of RESULTS.md is written again")
     args = parser.parse_args()
+    if args.mixed_only:
+        mixed_only(args.mixed_only, QUICK if args.quick else FULL)
+        return
     if args.render:
         results = json.loads((WORK / "results.json").read_text(encoding="utf-8"))
         results["started"] = dt.datetime.fromisoformat(results["started"])
@@ -96,6 +102,8 @@ def main() -> None:
         if not args.no_http:
             say(f"gunicorn under load at {n:,} ({config['http_seconds']} s per endpoint)")
             entry["http"] = load.measure(config["http_seconds"])
+            say(f"mixed load of {mixed.CLIENTS} clients at {n:,} ({config['mixed_seconds']} s)")
+            entry["mixed"] = mixed.run(config["mixed_seconds"])
         results["sizes"].append(entry)
     corpus.remove_work_files(base)
 
@@ -105,6 +113,36 @@ def main() -> None:
     (WORK / "results.json").write_text(json.dumps(results, default=str, indent=1), encoding="utf-8")
     RESULTS.write_text(report.render(results), encoding="utf-8")
     say(f"done in {results['seconds'] / 60:.1f} min: {RESULTS.relative_to(ROOT)}")
+
+
+def mixed_only(n: int, config: dict) -> None:
+    """The mixed load alone, for a change that touches the web side: its section of RESULTS.md is replaced."""
+    say("database archive_bench: migrate")
+    prepare_database()
+    stored = psql("SELECT count(*) FROM statements_statement", fetch=True)[0][0]
+    if stored < n:
+        say(f"search corpus: generate {config['base']} statements and ingest them (two processes)")
+        base = corpus.build_base(config["base"])
+        say(f"grow to {n:,} statements")
+        corpus.grow_to(n, base["base_max_id"])
+        corpus.remove_work_files(base)
+    say(f"mixed load of {mixed.CLIENTS} clients ({config['mixed_seconds']} s)")
+    entry = {"n": max(n, stored), "mixed": mixed.run(config["mixed_seconds"])}
+    WORK.mkdir(parents=True, exist_ok=True)
+    (WORK / "mixed.json").write_text(json.dumps(entry, default=str, indent=1), encoding="utf-8")
+    section = "\n".join(mixed.render([entry])) + "\n"
+    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
+    heading = "## Mixed load"
+    if heading in text:
+        start = text.index(heading)
+        end = text.find("\n## ", start + 1)
+        text = text[:start] + section + ("\n" + text[end + 1:] if end >= 0 else "")
+    else:
+        anchor = text.find("\n## The slowest search case")
+        text = text + "\n" + section if anchor < 0 else text[:anchor + 1] + section + "\n" + text[anchor + 1:]
+    RESULTS.write_text(text, encoding="utf-8")
+    say(f"API list p95 {entry['mixed']['kinds']['api list']['p95']:,.0f} ms, "
+        f"{entry['mixed']['server_errors']} 5xx: {RESULTS.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

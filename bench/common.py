@@ -53,8 +53,10 @@ def child_env(**extra: str) -> dict[str, str]:
         API_ANON_RATE="100000000/second",  # throttling must not cap the load test
         LOG_LEVEL="ERROR",
         PYTHONHASHSEED="0",
-        # A runaway query fails after this long instead of stalling the run (libpq reads PGOPTIONS).
+        # A runaway query fails after this long instead of stalling the run (libpq reads PGOPTIONS, but
+        # only where no `options` are given; Django's connections give theirs: archive/settings.py).
         PGOPTIONS=f"-c statement_timeout={STATEMENT_TIMEOUT_MS}",
+        COMMAND_STATEMENT_TIMEOUT=f"{STATEMENT_TIMEOUT_MS}ms",
     )
     env.update(extra)
     return env

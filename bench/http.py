@@ -49,14 +49,15 @@ def _get(port: int, path: str) -> tuple[int, bytes]:
 class Server:
     """gunicorn with WORKERS sync workers on 127.0.0.1; stopped by its own pid."""
 
-    def __init__(self):
+    def __init__(self, *args: str, **env: str):
+        """`args` for gunicorn (e.g. threads), `env` on top of child_env()."""
         self.port = free_port()
         self.log = tempfile.NamedTemporaryFile(prefix="bench-gunicorn-", suffix=".log", delete=False)
         gunicorn = Path(sys.executable).with_name("gunicorn")
         self.process = subprocess.Popen(
             [str(gunicorn), "archive.wsgi:application", "--workers", str(WORKERS), "--bind",
-             f"127.0.0.1:{self.port}", "--timeout", "60", "--log-level", "warning"],
-            cwd=ROOT, env=child_env(), stdout=self.log, stderr=subprocess.STDOUT)
+             f"127.0.0.1:{self.port}", "--timeout", "60", "--log-level", "warning", *args],
+            cwd=ROOT, env=child_env(**env), stdout=self.log, stderr=subprocess.STDOUT)
 
     def wait_ready(self, timeout: float = 60) -> None:
         deadline = time.monotonic() + timeout

@@ -9,7 +9,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from bench import relevance
+from bench import mixed, relevance
 from bench.common import ROOT, STATEMENT_TIMEOUT_MS, psql
 
 ANALYSIS = ROOT / "bench" / "ANALYSIS.md"
@@ -219,6 +219,10 @@ def render(r: dict) -> str:
             out.append(f"| {s['n']:,} | {_f(ratios['list / plain list'], 2)} | {_f(ratios['detail / plain detail'], 2)}"
                        f" | {_f(ratios['list / hello'], 2)} | {memory} |")
 
+    mixed_entries = [s for s in r["sizes"] if "mixed" in s]
+    if mixed_entries:
+        out += ["", *mixed.render(mixed_entries)]
+
     last = r["sizes"][-1]
     if "explain" in last:
         out += ["", f"## The slowest search case at {last['n']:,}: EXPLAIN ANALYZE", ""]
@@ -248,6 +252,9 @@ def _goals(r: dict) -> list[tuple[str, str, bool]]:
             ratio = ratios[key]
             goals.append((f"API list at least half the {label}'s requests/s ({largest['n']:,})",
                           f"{_f(ratio, 2)}x", bool(ratio and ratio >= API_RATIO_GOAL)))
+    mixed_entries = [s for s in r["sizes"] if "mixed" in s]
+    if mixed_entries:
+        goals += mixed.goals(mixed_entries)
     marks = r["ingest_one"]["checkpoints"]
     if len(marks) >= 2:
         first, last = marks[0], marks[-1]

@@ -49,3 +49,11 @@ class ArchiveAdminSite(AdminSite):
         from statements.admin import review
 
         return super().index(request, {**review.waiting(), **(extra_context or {})})
+
+    def login(self, request, extra_context=None):
+        # Password guessing: the limit of /api/token/, per client address, shared by every worker.
+        from api.throttles import refused_login  # which reads is_editor from here
+
+        if request.method == "POST" and (refused := refused_login(request, self.each_context(request))):
+            return refused
+        return super().login(request, extra_context)

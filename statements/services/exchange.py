@@ -75,22 +75,47 @@ def statement_record(statement: Statement) -> dict:
     return record
 
 
-def iter_jsonl(statements) -> Iterator[str]:
-    for statement in export_queryset(statements).iterator(chunk_size=200):
+def _first(statements, limit: int | None):
+    rows = export_queryset(statements)
+    return (rows if limit is None else rows[:limit]).iterator(chunk_size=200)
+
+
+def exceeds(statements, limit: int) -> bool:
+    """Whether the selection holds more than `limit` statements: one id read past the limit, not a count."""
+    ids = statements.sorted("id", narrow=statements.is_search()).values_list("pk", flat=True)
+    return bool(list(ids[limit:limit + 1]))
+
+
+def iter_jsonl(statements, limit: int | None = None) -> Iterator[str]:
+    """One line per statement, the first `limit` by id (all without one)."""
+    for statement in _first(statements, limit):
         yield json.dumps(statement_record(statement), ensure_ascii=False) + "\n"
 
 
-def iter_csv(statements) -> Iterator[str]:
-    """One row per statement; extractions as JSON in their cells."""
+# Spreadsheet formulas (OWASP, "CSV Injection"): Excel and LibreOffice run a
+# cell that begins with = + - @, a tab or a carriage return as a formula
+# (`=HYPERLINK(...)`, `-2+3+cmd|'...'!A0`), so such a cell gets a leading
+# apostrophe, which they show as text. Only the CSV is changed: it is for
+# spreadsheets, and a cell so changed differs from the stored text by that
+# apostrophe. JSON Lines, which `import` reads back, keeps every text as it is.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value):
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
+
+
+def iter_csv(statements, limit: int | None = None) -> Iterator[str]:
+    """One row per statement, the first `limit` by id (all without one); extractions as JSON in their cells."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
     yield buffer.getvalue()  # the header alone, so an empty export still has one
     buffer.seek(0)
     buffer.truncate()
-    for statement in export_queryset(statements).iterator(chunk_size=200):
+    for statement in _first(statements, limit):
         r = statement_record(statement)
-        writer.writerow([
+        writer.writerow(spreadsheet_safe(cell) for cell in [
             statement.pk, r["title"], r["kind"], r["published_on"], r["place"], r["language"], r["doc_number"] or "",
             r["source_url"], ";".join(p["key"] for p in r["people"] if p["role"] == "speaker"),
             ";".join(sorted(r["countries"])), ";".join(t["slug"] for t in r["topics"]),

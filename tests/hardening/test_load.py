@@ -5,7 +5,6 @@ Speed is measured by `make bench`; this test only prints the rate it saw.
 
 import http.client
 import itertools
-import signal
 import subprocess
 import threading
 import time
@@ -17,7 +16,7 @@ import pytest
 from django.core.management import call_command
 
 from statements.models import Statement
-from tests.hardening.server import PYTHON, ROOT, environment, free_port
+from tests.hardening.server import PYTHON, ROOT, get, gunicorn, production_env
 from tests.shared import CORPUS
 
 pytestmark = [pytest.mark.shared, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
@@ -25,60 +24,17 @@ pytestmark = [pytest.mark.shared, pytest.mark.slow, pytest.mark.django_db(transa
 CLIENTS = 100
 SECONDS = 15
 MAX_REQUESTS = 30_000
-STARTUP_SECONDS = 60
-
-
-def production_env(static_root) -> dict[str, str]:
-    return environment(
-        DEBUG="0", SECRET_KEY="load-test-secret-key-" + "k" * 40, ALLOWED_HOSTS="127.0.0.1",
-        STATIC_ROOT=str(static_root), API_ANON_RATE="1000000/minute", LOG_LEVEL="ERROR",
-    )
-
-
-def get(port: int, path: str, timeout: float = 30) -> int:
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
-    try:
-        connection.request("GET", path)
-        response = connection.getresponse()
-        response.read()
-        return response.status
-    finally:
-        connection.close()
 
 
 @pytest.fixture
 def server(tmp_path):
-    """gunicorn on a free loopback port, against the test database, stopped whatever happens."""
-    env = production_env(tmp_path / "static")
+    """gunicorn with DEBUG off on a free loopback port, against the test database; throttling out of reach."""
+    env = production_env(tmp_path / "static", API_ANON_RATE="1000000/minute")
     subprocess.run([PYTHON, "manage.py", "collectstatic", "--no-input", "-v0"], cwd=ROOT, env=env, check=True,
                    timeout=300)
-    port = free_port()
-    log = (tmp_path / "gunicorn.log").open("w")
-    process = subprocess.Popen(
-        [str(ROOT / ".venv" / "bin" / "gunicorn"), "archive.wsgi", "--bind", f"127.0.0.1:{port}",
-         "--workers", "2", "--threads", "16", "--backlog", "512", "--timeout", "60", "--graceful-timeout", "5"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )
-    try:
-        deadline = time.monotonic() + STARTUP_SECONDS
-        while True:
-            assert process.poll() is None, (tmp_path / "gunicorn.log").read_text()
-            try:
-                if get(port, "/", timeout=5) == 200:
-                    break
-            except OSError:
-                pass
-            assert time.monotonic() < deadline, "gunicorn did not answer in time"
-            time.sleep(0.3)
-        yield port, tmp_path / "gunicorn.log"
-    finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        log.close()
+    log = tmp_path / "gunicorn.log"
+    with gunicorn(env, log, "--workers", "2", "--threads", "16", "--backlog", "512") as port:
+        yield port, log
 
 
 def test_100_concurrent_clients_get_no_server_error(server, record_property):

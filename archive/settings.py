@@ -162,6 +162,12 @@ SEARCH_EXACT_COUNT_LIMIT = 20_000
 # groups every result's links, about 20 ms per thousand results at 100,000 statements.
 SEARCH_FACET_LIMIT = 5_000
 
+# Ingestion and re-extraction (statements/services/ingest.py): a record that
+# takes longer than this many seconds to parse, extract and store fails alone,
+# with its file:line, and the rest go on (0: no limit). A 100,000-character
+# transcript takes about half a second.
+INGEST_RECORD_SECONDS = env_float("INGEST_RECORD_SECONDS", 10.0)
+
 REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly"],
     "DEFAULT_AUTHENTICATION_CLASSES": [

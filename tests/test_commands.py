@@ -101,7 +101,7 @@ def test_reextract_keeps_verified_items_and_rebuilds_the_rest(capsys):
     verified.save()
     machine_events = set(Event.objects.values_list("pk", flat=True))
     agreements = Agreement.objects.filter(statement=statement).count()
-    call_command("reextract", "--no-progress")
+    call_command("reextract", "--no-progress", "--all")
     assert "re-extracted 1 statement(s)" in capsys.readouterr().out
     assert Agreement.objects.filter(pk=verified.pk, verified=True).exists()
     assert Agreement.objects.filter(statement=statement).count() == agreements  # nothing doubled

@@ -18,7 +18,9 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("ids", nargs="*", type=int, help="statement ids (default: all)")
+        parser.add_argument("ids", nargs="*", type=int,
+                            help="statement ids, re-extracted whatever made them (default: every statement the "
+                                 "current extraction has not made)")
         parser.add_argument("--no-progress", action="store_true")
         parser.add_argument("--all", "--force", action="store_true", dest="force",
                             help="also the statements the current extraction already made")
@@ -34,7 +36,7 @@ class Command(BaseCommand):
         statements = Statement.objects.all()
         if ids:
             statements = statements.filter(pk__in=ids)
-        todo = reextract_pending(statements, force=force)
+        todo = reextract_pending(statements, force=force or bool(ids))
         skipped = statements.count() - len(todo)
         failures: list[str] = []
         tqdm_module.tqdm.monitor_interval = 0  # the workers are forked: no thread beside this one

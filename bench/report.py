@@ -348,4 +348,10 @@ def splice_throughput(text: str, t: dict) -> str:
     last_row = next(i for i in range(goals_at + 4, len(lines)) if not lines[i].startswith("|")) - 1
     rows = [f"| {g} | {fig} | {_verdict(ok)} |" for g, fig, ok in throughput_goals(t)]
     lines[last_row + 1:last_row + 1] = rows
-    return "\n".join(lines)
+    text = "\n".join(lines)
+    if ANALYSIS.exists():  # the analysis at the end, as ANALYSIS.md says it now
+        analysis = ANALYSIS.read_text(encoding="utf-8").strip()
+        heading = analysis.splitlines()[0]
+        if heading in text:
+            text = text[:text.index(heading)] + analysis + "\n"
+    return text

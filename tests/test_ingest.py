@@ -188,15 +188,16 @@ def test_with_two_processes_a_bad_record_fails_alone_with_its_line(tmp_path, cap
 
 
 @pytest.mark.shared
-@pytest.mark.slow  # other processes, a 900,000-character record
+@pytest.mark.slow  # other processes, a 1,400,000-character record
 @committed
 def test_a_record_over_the_time_budget_fails_alone_and_the_rest_go_on(tmp_path, capsys, settings):
-    # The budget is a setting: half a second, against the longest kremlin.ru transcript eight times over
-    # (about 920,000 characters, seconds of work), among ordinary Telegram posts (milliseconds each).
-    settings.INGEST_RECORD_SECONDS = 0.5
+    # The budget is a setting: one second, against the longest kremlin.ru transcript twelve times over
+    # (about 1,400,000 characters, several seconds of work), among ordinary Telegram posts (milliseconds each,
+    # with room for a busy machine).
+    settings.INGEST_RECORD_SECONDS = 1
     kremlin = [json.loads(line) for line in (CORPUS / "kremlin" / "kremlin-2025.jsonl").open(encoding="utf-8")]
     longest = max(kremlin, key=lambda record: len(record["text"]))
-    huge = {**longest, "text": "\n\n".join([longest["text"]] * 8)}
+    huge = {**longest, "text": "\n\n".join([longest["text"]] * 12)}
     posts = (CORPUS / "telegram-en" / "mfa-telegram-2025-2026.jsonl").read_text(encoding="utf-8").splitlines()[:5]
     path = tmp_path / "slow.jsonl"
     path.write_text("\n".join([*posts[:2], json.dumps(huge, ensure_ascii=False), *posts[2:]]) + "\n",
@@ -206,6 +207,6 @@ def test_a_record_over_the_time_budget_fails_alone_and_the_rest_go_on(tmp_path, 
         with pytest.raises(CommandError, match="1 record"):
             call_command("ingest", str(path), "--no-progress", "--jobs", jobs)
         captured = capsys.readouterr()
-        assert "created 5, updated 0, unchanged 0, failed 1" in captured.out
-        assert captured.err.strip() == f"{path}:3: took longer than 0.5 s (INGEST_RECORD_SECONDS)"
+        assert "created 5, updated 0, unchanged 0, failed 1" in captured.out, captured.err
+        assert captured.err.strip() == f"{path}:3: took longer than 1 s (INGEST_RECORD_SECONDS)"
         assert not Statement.objects.filter(source_url=longest["url"]).exists()

@@ -239,6 +239,12 @@ EXPORT_ANON_RATE = env_str("EXPORT_ANON_RATE", "10/hour")
 EXPORT_ANON_BURST = env_str("EXPORT_ANON_BURST", "2/minute")
 EXPORT_EDITOR_ROWS = env_int("EXPORT_EDITOR_ROWS", 100_000)
 
+# Ingestion and re-extraction (statements/services/ingest.py): a record that
+# takes longer than this many seconds to parse, extract and store fails alone,
+# with its file:line, and the rest go on (0: no limit). A 100,000-character
+# transcript takes about half a second.
+INGEST_RECORD_SECONDS = env_float("INGEST_RECORD_SECONDS", 10.0)
+
 REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly"],
     "DEFAULT_AUTHENTICATION_CLASSES": [

@@ -15,7 +15,7 @@ import subprocess
 import sys
 import time
 
-from bench import corpus, ingest, mixed, relevance, report, search
+from bench import corpus, ingest, mixed, relevance, report, search, throughput
 from bench import http as load
 from bench.common import BENCH_DB, RESULTS, ROOT, UNGD, WORK, child_env, database_url, psql, run_child
 
@@ -54,7 +54,20 @@ def main() -> None:
     parser.add_argument("--mixed-only", type=int, metavar="N",
                         help="only the mixed load, at N statements (the bench database grown to N if smaller); "
                         "its section of RESULTS.md is written again")
+    parser.add_argument("--throughput", action="store_true",
+                        help="only ingest and re-extraction with --jobs 1 and 2 (issue 17), put into RESULTS.md "
+                             "beside the figures already there (about five minutes)")
     args = parser.parse_args()
+    if args.throughput:
+        say("database: migrate")
+        prepare_database()
+        say("ingest and re-extraction of kremlin.ru and Telegram statements, --jobs 1 and 2")
+        figures = throughput.measure()
+        WORK.mkdir(parents=True, exist_ok=True)
+        (WORK / "throughput.json").write_text(json.dumps(figures, default=str, indent=1), encoding="utf-8")
+        RESULTS.write_text(report.splice_throughput(RESULTS.read_text(encoding="utf-8"), figures), encoding="utf-8")
+        say(f"done: {RESULTS.relative_to(ROOT)}")
+        return
     if args.mixed_only:
         mixed_only(args.mixed_only, QUICK if args.quick else FULL)
         return
@@ -77,6 +90,9 @@ def main() -> None:
 
     say("ranking quality: the shared corpus and the judged queries")
     results["relevance"] = relevance.run()
+
+    say("ingest and re-extraction of kremlin.ru and Telegram statements, --jobs 1 and 2")
+    results["throughput"] = throughput.measure()
 
     say(f"ingest {max(config['ungd_checkpoints'])} UN speeches, one process")
     results["ingest_one"] = ingest.one_process(UNGD, config["ungd_checkpoints"])

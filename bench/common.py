@@ -21,9 +21,10 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
 UNGD = CORPUS / "ungd" / "ungd-speeches.jsonl"
 KREMLIN = CORPUS / "kremlin" / "kremlin-2025.jsonl"
+TELEGRAM = CORPUS / "telegram-en" / "mfa-telegram-2025-2026.jsonl"
 RESULTS = ROOT / "bench" / "RESULTS.md"
 WORK = Path(tempfile.gettempdir()) / "archive-bench"  # generated corpora, outside the checkout
-BENCH_DB = "archive_bench"
+BENCH_DB = os.environ.get("BENCH_DB", "archive_bench")  # another name keeps two runs on one server apart
 STATEMENT_TIMEOUT_MS = 10_000
 # One per `make bench` run: children and the gunicorn server share it.
 _SECRET = secrets.token_urlsafe(50)

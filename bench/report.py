@@ -16,6 +16,8 @@ ANALYSIS = ROOT / "bench" / "ANALYSIS.md"
 SEARCH_P95_GOAL_MS = 50
 API_RATIO_GOAL = 0.5
 FLAT_MEMORY = 0.10  # peak RSS may grow this much from the first checkpoint to the last and still be "flat"
+THROUGHPUT_GOAL = 100  # statements a second with --jobs 2 (issue 17)
+THROUGHPUT_HEADING = "## Ingest and re-extraction with --jobs (issue 17): kremlin.ru and Telegram statements"
 
 
 def loadavg() -> str:
@@ -110,6 +112,8 @@ def render(r: dict) -> str:
 
     if "relevance" in r:
         out += relevance.report(r["relevance"])
+    if "throughput" in r:
+        out += ["", *render_throughput(r["throughput"])]
 
     one, two = r["ingest_one"], r["ingest_two"]
     out += ["", "## Ingest (issue 3): UN General Debate speeches through parse, extract and store", ""]
@@ -266,9 +270,102 @@ def _goals(r: dict) -> list[tuple[str, str, bool]]:
         ndcg = r["relevance"]["archive"]
         goals.append((f"nDCG@10 at least {relevance.GOAL} on the judged queries",
                       f"{ndcg:.3f} (plain BM25 {r['relevance']['bm25']:.3f})", ndcg >= relevance.GOAL))
+    if "throughput" in r:
+        goals.extend(throughput_goals(r["throughput"]))
     e = r["extraction"]
     worst = e["around_10k"]["max_ms"] if e["around_10k"]["n"] else e["ms_per_10k_chars"]
     goals.append(("a 10,000-character statement extracted in well under 100 ms",
                   f"{e['ms_per_10k_chars']:.0f} ms per 10,000 characters; slowest of 8-12k: {worst:.0f} ms",
                   worst < 100))
     return goals
+
+
+def _peaks(mark: dict) -> str:
+    return " and ".join(f"{p:.0f}" for p in mark.get("peaks_mb", [])) or "–"
+
+
+def render_throughput(t: dict) -> list[str]:
+    """The section of issue 17: each run's rate and its workers' memory."""
+    out = [THROUGHPUT_HEADING, ""]
+    out.append(f"`manage.py ingest --jobs N` and `manage.py reextract --all --jobs N` as the commands run them "
+               f"(statements.services.ingest), over {' and '.join(f'`{f}`' for f in t['files'])}, in a child "
+               "process per run, into an emptied bench database. Seconds from the first statement to the last "
+               "(Django set up and the finders warmed before, a second or two once per run); memory is each "
+               "worker's peak RSS (VmHWM) at half way and at the end.")
+    out.append("CPU is what the run's processes spent per statement, ours and the database server's that "
+               "served them; `2 cores / CPU` is the rate the work reaches when it has both cores to itself, "
+               "whatever else ran during the measurement (the load average beside it).")
+    out += ["", "| work | processes | statements | seconds | statements/s | load | CPU ms per statement "
+                "(of it the database) | 2 cores / CPU (statements/s) | peak memory per worker, half way (MB) "
+                "| at the end (MB) | failed |",
+            "|---|---|---|---|---|---|---|---|---|---|---|"]
+    for run in t["runs"]:
+        cpu = run.get("cpu_ms")
+        out.append(f"| {run['work']} | {run['jobs']} | {run['n']:,} | {run['seconds']:.1f} | {run['rate']:.1f} | "
+                   f"{_f(run.get('load'))} | {_f(cpu)} ({_f(run.get('database_cpu_ms'))}) | "
+                   f"{_f(2000 / cpu if cpu else None)} | "
+                   f"{_peaks(run['half'])} | {_peaks(run['end'])} | {run['failed']} |")
+    by = {(run["work"], run["jobs"]): run for run in t["runs"]}
+    ratios = [f"{work} {by[(work, 2)]['rate'] / by[(work, 1)]['rate']:.2f}x" for work in ("ingest", "reextract --all")
+              if (work, 1) in by and (work, 2) in by]
+    if ratios:
+        out += ["", f"Two processes against one: {', '.join(ratios)}."]
+    sizes = t.get("sizes")
+    if sizes and sizes["statements"]:
+        n = sizes["statements"]
+        out += ["", f"On disk after the ingest ({n:,} statements; table with its TOAST, and its indexes):", "",
+                "| table | table KB | indexes KB | bytes per statement |", "|---|---|---|---|"]
+        for name, size in sorted(sizes["tables"].items(), key=lambda kv: -kv[1]["table"] - kv[1]["indexes"]):
+            out.append(f"| {name} | {size['table'] / 1024:,.0f} | {size['indexes'] / 1024:,.0f} | "
+                       f"{(size['table'] + size['indexes']) / n:,.0f} |")
+        total = sum(s["table"] + s["indexes"] for s in sizes["tables"].values())
+        out.append(f"| **all** | | | **{total / n:,.0f}** |")
+        out += ["", f"Of the statement table, the search GIN index is {sizes['search_gin'] / n:,.0f} bytes per "
+                    f"statement as ingestion leaves it ({sizes['search_gin_rebuilt'] / n:,.0f} rebuilt) and TOAST "
+                    f"(bodies, records, search vectors) {sizes['statement_toast'] / n:,.0f}."]
+    return out
+
+
+def throughput_goals(t: dict) -> list[tuple[str, str, bool]]:
+    by = {(run["work"], run["jobs"]): run for run in t["runs"]}
+    goals = []
+    for work in ("ingest", "reextract --all"):
+        two, one = by.get((work, 2)), by.get((work, 1))
+        if two:
+            figure = f"{two['rate']:.0f}/s with 2 ({one['rate']:.0f}/s with 1)" if one else f"{two['rate']:.0f}/s"
+            goals.append((f"{work} of kremlin.ru and Telegram statements at {THROUGHPUT_GOAL}/s or more with "
+                          "--jobs 2", figure, two["rate"] >= THROUGHPUT_GOAL))
+    ingest = by.get(("ingest", 2))
+    if ingest and ingest["half"] and ingest["end"]:
+        growth = max(e / h - 1 for h, e in zip(ingest["half"]["peaks_mb"], ingest["end"]["peaks_mb"], strict=False))
+        goals.append((f"worker memory flat as the count grows (+{FLAT_MEMORY:.0%} at most, --jobs 2)",
+                      f"{_peaks(ingest['half'])} MB at {ingest['half']['n']:,}, {_peaks(ingest['end'])} MB at "
+                      f"{ingest['end']['n']:,} ({growth:+.0%})", growth <= FLAT_MEMORY))
+    return goals
+
+
+def splice_throughput(text: str, t: dict) -> str:
+    """RESULTS.md with the issue-17 section and goals put in or replaced, the rest of the file as it was
+    (`python -m bench --throughput`: the other sections take most of an hour)."""
+    section = "\n".join(render_throughput(t))
+    if THROUGHPUT_HEADING in text:
+        start = text.index(THROUGHPUT_HEADING)
+        end = text.index("\n## ", start + len(THROUGHPUT_HEADING))
+        text = text[:start] + section + "\n" + text[end:]
+    else:
+        anchor = text.index("## Ingest (issue 3)")
+        text = text[:anchor] + section + "\n\n" + text[anchor:]
+    lines = text.split("\n")
+    lines = [line for line in lines if not (line.startswith("| ") and (f"at {THROUGHPUT_GOAL}/s or more" in line
+                                                                      or "worker memory flat" in line))]
+    goals_at = lines.index("## Goals")
+    last_row = next(i for i in range(goals_at + 4, len(lines)) if not lines[i].startswith("|")) - 1
+    rows = [f"| {g} | {fig} | {_verdict(ok)} |" for g, fig, ok in throughput_goals(t)]
+    lines[last_row + 1:last_row + 1] = rows
+    text = "\n".join(lines)
+    if ANALYSIS.exists():  # the analysis at the end, as ANALYSIS.md says it now
+        analysis = ANALYSIS.read_text(encoding="utf-8").strip()
+        heading = analysis.splitlines()[0]
+        if heading in text:
+            text = text[:text.index(heading)] + analysis + "\n"
+    return text

@@ -139,6 +139,10 @@ class Statement(models.Model):
     # title (A) and lead (B), small enough to stay in the row.
     search_vector = SearchVectorField(null=True, editable=False)
     rank_vector = SearchVectorField(null=True, editable=False)
+    # The extraction that made the stored items (statements.extract.version) and when:
+    # `reextract` skips statements already done by the current code, so a stopped run resumes.
+    extracted_with = models.CharField(max_length=16, blank=True, default="", editable=False)
+    extracted_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     countries = models.ManyToManyField(Country, through="StatementCountry", related_name="statements")
     topics = models.ManyToManyField(Topic, through="StatementTopic", related_name="statements")

@@ -101,9 +101,46 @@ def test_reextract_keeps_verified_items_and_rebuilds_the_rest(capsys):
     verified.save()
     machine_events = set(Event.objects.values_list("pk", flat=True))
     agreements = Agreement.objects.filter(statement=statement).count()
-    call_command("reextract", "--no-progress")
+    call_command("reextract", "--no-progress", "--all")
     assert "re-extracted 1 statement(s)" in capsys.readouterr().out
     assert Agreement.objects.filter(pk=verified.pk, verified=True).exists()
     assert Agreement.objects.filter(statement=statement).count() == agreements  # nothing doubled
     assert set(Event.objects.values_list("pk", flat=True)).isdisjoint(machine_events)
     assert Event.objects.count() == len(machine_events)
+
+
+@pytest.mark.shared
+@pytest.mark.slow  # other processes
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # the workers commit on their own connections
+def test_reextract_with_two_processes_resumes_and_keeps_editors_work(tmp_path, capsys):
+    from statements.extract.version import extractor_version
+
+    lines = (SHARED / "corpus" / "kremlin" / "kremlin-2025.jsonl").read_text(encoding="utf-8").splitlines()[:12]
+    path = tmp_path / "kremlin.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    call_command("ingest", str(path), "--no-progress", "--jobs", "2")
+    assert set(Statement.objects.values_list("extracted_with", flat=True)) == {extractor_version()}
+    # Nothing to do: the current extraction made every statement.
+    call_command("reextract", "--no-progress", "--jobs", "2")
+    assert "re-extracted 0 statement(s), skipped 12 already done, failed 0" in capsys.readouterr().out
+    # A run stopped after the first five: the other seven still carry an older extraction's mark.
+    ids = list(Statement.objects.order_by("pk").values_list("pk", flat=True))
+    Statement.objects.filter(pk__in=ids[5:]).update(extracted_with="older")
+    verified = Agreement.objects.filter(statement_id__in=ids[5:]).first()
+    verified.verified, verified.text = True, "Стороны договорились (исправлено редактором)."
+    verified.save()
+    machine = set(Agreement.objects.filter(statement_id__in=ids[5:], verified=False).values_list("pk", flat=True))
+    untouched = set(Agreement.objects.filter(statement_id__in=ids[:5]).values_list("pk", flat=True))
+    count = Agreement.objects.count()
+    call_command("reextract", "--no-progress", "--jobs", "2")
+    assert "re-extracted 7 statement(s), skipped 5 already done, failed 0" in capsys.readouterr().out
+    assert set(Statement.objects.values_list("extracted_with", flat=True)) == {extractor_version()}
+    assert Agreement.objects.filter(pk=verified.pk, verified=True, text__contains="редактором").exists()
+    assert Agreement.objects.filter(pk__in=machine).count() == 0  # the seven were redone
+    assert untouched <= set(Agreement.objects.values_list("pk", flat=True))  # the five were not
+    assert Agreement.objects.count() == count  # nothing doubled, nothing lost
+    # --all redoes every statement.
+    call_command("reextract", "--no-progress", "--jobs", "2", "--all")
+    assert "re-extracted 12 statement(s), skipped 0 already done, failed 0" in capsys.readouterr().out
+    assert Agreement.objects.filter(pk=verified.pk, verified=True).exists()
+    assert Agreement.objects.count() == count

@@ -1,6 +1,7 @@
 """`manage.py ingest`: idempotent, a bad record fails alone."""
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -95,3 +96,117 @@ def test_the_midru_sample_ingests_once_and_then_changes_nothing(capsys):
     call_command("ingest", str(midru))
     assert "created 0, updated 0, unchanged 10, failed 0" in capsys.readouterr().out
     assert StatementRevision.objects.count() == 0
+
+
+# --- several processes (--jobs) and the time budget -------------------------------------------------------------
+# Workers open connections of their own and commit: these tests commit too, and put the countries and topics
+# of the migrations back afterwards.
+committed = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+def stored():
+    """What ingestion stored, by the statements' keys rather than ids (which depend on the order of commits)."""
+    from statements.models import Person, StatementCountry, StatementPerson, StatementTopic
+
+    key = dict(Statement.objects.values_list("pk", "key"))
+    person = {str(pk): person_key for pk, person_key in Person.objects.values_list("pk", "key")}
+
+    def by_person_key(vector):  # a statement's people are lexemes of its search vector: "@person:<id>"
+        return sorted(re.sub(r"@person:(\d+)", lambda m: f"@person:{person[m.group(1)]}", lexeme)
+                      for lexeme in re.findall(r"'(?:[^']|'')*'(?::\S+)?", vector))
+
+    return {
+        "statements": sorted((*row[:-2], tuple(by_person_key(row[-2])), row[-1])
+                             for row in Statement.objects.values_list(
+                                 "key", "title", "kind", "published_on", "language", "body", "checksum",
+                                 "extracted_with", "search_vector", "rank_vector")),
+        "agreements": sorted((key[a.statement_id], a.text, a.start, a.end, a.kind, tuple(a.parties),
+                              tuple(sorted(c.pk for c in a.countries.all())))
+                             for a in Agreement.objects.prefetch_related("countries")),
+        "events": sorted((key[e.statement_id], e.start, e.end, str(e.starts_on), str(e.ends_on), e.precision, e.place,
+                          tuple(sorted(c.pk for c in e.countries.all())))
+                         for e in Event.objects.prefetch_related("countries")),
+        "countries": sorted((key[s], c, n) for s, c, n in StatementCountry.objects.values_list(
+            "statement", "country", "mentions")),
+        "topics": sorted((key[s], t) for s, t in StatementTopic.objects.values_list("statement", "topic__slug")),
+        "people": sorted((key[s], p, r, n) for s, p, r, n in StatementPerson.objects.values_list(
+            "statement", "person__key", "role", "mentions")),
+    }
+
+
+def corpus_sample(tmp_path, n=24):
+    """Kremlin.ru and Telegram records of the shared corpus, interleaved, in one file."""
+    kremlin = (CORPUS / "kremlin" / "kremlin-2025.jsonl").read_text(encoding="utf-8").splitlines()[:n // 2]
+    telegram = (CORPUS / "telegram-en" / "mfa-telegram-2025-2026.jsonl").read_text(encoding="utf-8").splitlines()
+    lines = [line for pair in zip(kremlin, telegram[:n // 2], strict=True) for line in pair]
+    path = tmp_path / "sample.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.shared
+@pytest.mark.slow  # other processes, a corpus sample ingested three times
+@committed
+def test_two_processes_store_exactly_what_one_does_and_a_rerun_changes_nothing(tmp_path, capsys):
+    from statements.models import Person, PersonName
+
+    path = corpus_sample(tmp_path)
+    call_command("ingest", str(path), "--no-progress", "--jobs", "1")
+    one = stored()
+    assert len(one["statements"]) == 24 and one["agreements"] and one["events"] and one["people"]
+    Statement.objects.all().delete()
+    PersonName.objects.all().delete()
+    Person.objects.all().delete()
+    capsys.readouterr()
+    call_command("ingest", str(path), "--no-progress", "--jobs", "2")
+    assert "created 24, updated 0, unchanged 0, failed 0" in capsys.readouterr().out
+    assert stored() == one
+    # A second run, as after an interruption: every record is found stored and skipped, none doubled.
+    call_command("ingest", str(path), "--no-progress", "--jobs", "2")
+    assert "created 0, updated 0, unchanged 24, failed 0" in capsys.readouterr().out
+    assert stored() == one
+    assert PersonName.objects.values("name").distinct().count() == PersonName.objects.count()
+
+
+@pytest.mark.slow  # other processes
+@committed
+def test_with_two_processes_a_bad_record_fails_alone_with_its_line(tmp_path, capsys):
+    good = {"title": "Заявление МИД России", "date": "2024-02-02", "lang": "ru",
+            "text": "Россия и Китай договорились продолжить консультации в Пекине."}
+    lines = [json.dumps({**good, "url": f"https://mid.example/{i}"}, ensure_ascii=False) for i in range(6)]
+    lines[2] = "{broken json"
+    lines[4] = json.dumps({**good, "url": "https://mid.example/4", "date": "2024-02-31"})
+    path = tmp_path / "mixed.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(CommandError, match="2 record"):
+        call_command("ingest", str(path), "--no-progress", "--jobs", "2")
+    captured = capsys.readouterr()
+    assert "created 4, updated 0, unchanged 0, failed 2" in captured.out
+    assert [line.split(": ")[0] for line in captured.err.splitlines()] == [f"{path}:3", f"{path}:5"]
+    assert sorted(Statement.objects.values_list("source_url", flat=True)) == [
+        f"https://mid.example/{i}" for i in (0, 1, 3, 5)]
+
+
+@pytest.mark.shared
+@pytest.mark.slow  # other processes, a 1,400,000-character record
+@committed
+def test_a_record_over_the_time_budget_fails_alone_and_the_rest_go_on(tmp_path, capsys, settings):
+    # The budget is a setting: one second, against the longest kremlin.ru transcript twelve times over
+    # (about 1,400,000 characters, several seconds of work), among ordinary Telegram posts (milliseconds each,
+    # with room for a busy machine).
+    settings.INGEST_RECORD_SECONDS = 1
+    kremlin = [json.loads(line) for line in (CORPUS / "kremlin" / "kremlin-2025.jsonl").open(encoding="utf-8")]
+    longest = max(kremlin, key=lambda record: len(record["text"]))
+    huge = {**longest, "text": "\n\n".join([longest["text"]] * 12)}
+    posts = (CORPUS / "telegram-en" / "mfa-telegram-2025-2026.jsonl").read_text(encoding="utf-8").splitlines()[:5]
+    path = tmp_path / "slow.jsonl"
+    path.write_text("\n".join([*posts[:2], json.dumps(huge, ensure_ascii=False), *posts[2:]]) + "\n",
+                    encoding="utf-8")
+    for jobs in ("2", "1"):
+        Statement.objects.all().delete()
+        with pytest.raises(CommandError, match="1 record"):
+            call_command("ingest", str(path), "--no-progress", "--jobs", jobs)
+        captured = capsys.readouterr()
+        assert "created 5, updated 0, unchanged 0, failed 1" in captured.out, captured.err
+        assert captured.err.strip() == f"{path}:3: took longer than 1 s (INGEST_RECORD_SECONDS)"
+        assert not Statement.objects.filter(source_url=longest["url"]).exists()

@@ -12,9 +12,11 @@ import zlib
 from dataclasses import dataclass
 
 from django.db import connection, transaction
+from django.utils import timezone
 
 from statements.choices import Origin, Role
 from statements.extract.records import Extraction
+from statements.extract.version import extractor_version
 from statements.models import (
     Agreement,
     Country,
@@ -61,14 +63,26 @@ def content_checksum(parsed: ParsedStatement) -> str:
     return hashlib.sha256(f"{parsed.title}\x1f{parsed.published_on}\x1f{parsed.raw_text}".encode()).hexdigest()
 
 
-def store_statement(*, parsed: ParsedStatement, extraction: Extraction, record: dict | None = None) -> StoreResult:
-    """Create or update one statement with its extraction; idempotent."""
+def check_storable(parsed: ParsedStatement) -> None:
+    """ParseError for what the statement table cannot hold."""
     if parsed.published_on is None:
         raise ParseError("no publication date: the record has none, and neither its title nor its text gives one")
     for name, value, limit in (("url", parsed.url, 480), ("source", parsed.source, 300),
                                ("place", parsed.place, 200), ("doc_number", parsed.doc_number, 40)):
         if value and len(value) > limit:
             raise ParseError(f"{name} too long: {len(value)} characters, at most {limit}")
+
+
+def stored_unchanged(parsed: ParsedStatement) -> Statement | None:
+    """The stored statement when it holds exactly this record's text: ingestion then has nothing to do,
+    and skips extraction (most of a statement's cost) altogether. One indexed lookup."""
+    check_storable(parsed)
+    return Statement.objects.filter(key=identity_key(parsed), checksum=content_checksum(parsed)).first()
+
+
+def store_statement(*, parsed: ParsedStatement, extraction: Extraction, record: dict | None = None) -> StoreResult:
+    """Create or update one statement with its extraction; idempotent."""
+    check_storable(parsed)
     key = identity_key(parsed)
     checksum = content_checksum(parsed)
     document = search_document(parsed, extraction)  # pure and slow-ish: outside the transaction
@@ -92,10 +106,7 @@ def store_statement(*, parsed: ParsedStatement, extraction: Extraction, record: 
             outcome = UPDATED
         _fill(statement, parsed, checksum, record)
         statement.save()
-        _link_people(statement, parsed, extraction)
-        _link_countries(statement, extraction)
-        _link_topics(statement, extraction)
-        _replace_machine_items(statement, extraction)
+        _write_extraction(statement, parsed, extraction, new=outcome == CREATED)
         _update_search_vector(statement, document)
     return StoreResult(outcome, statement)
 
@@ -105,11 +116,17 @@ def reextract_statement(*, statement: Statement, parsed: ParsedStatement, extrac
     document = search_document(parsed, extraction)
     with transaction.atomic():
         statement = Statement.objects.select_for_update().get(pk=statement.pk)
-        _link_people(statement, parsed, extraction)
-        _link_countries(statement, extraction)
-        _link_topics(statement, extraction)
-        _replace_machine_items(statement, extraction)
+        _write_extraction(statement, parsed, extraction, new=False)
         _update_search_vector(statement, document)
+        _mark_extracted(statement)
+
+
+def _mark_extracted(statement: Statement) -> None:
+    """Which extraction made the items now stored: `reextract` resumes by it."""
+    statement.extracted_with, statement.extracted_at = extractor_version(), timezone.now()
+    Statement.objects.filter(pk=statement.pk).update(
+        extracted_with=statement.extracted_with, extracted_at=statement.extracted_at
+    )
 
 
 def _fill(statement: Statement, parsed: ParsedStatement, checksum: str, record: dict) -> None:
@@ -126,81 +143,111 @@ def _fill(statement: Statement, parsed: ParsedStatement, checksum: str, record: 
     statement.raw_text = parsed.raw_text
     statement.record = record
     statement.checksum = checksum
+    statement.extracted_with, statement.extracted_at = extractor_version(), timezone.now()
 
 
-def _link_people(statement: Statement, parsed: ParsedStatement, extraction: Extraction) -> None:
+def _write_extraction(statement: Statement, parsed: ParsedStatement, extraction: Extraction, *, new: bool) -> None:
+    """Links and items of a statement. A new statement has none yet: nothing to delete or keep, which saves
+    half of the queries (each one a round trip, the larger part of storing a statement)."""
+    codes = {*extraction.countries, *(c for item in extraction.agreements for c in item.parties),
+             *(c for item in extraction.events for c in item.countries)}
+    known_countries = set(Country.objects.filter(code__in=list(codes)).values_list("code", flat=True))
+    _link_people(statement, parsed, extraction, new=new)
+    _link_countries(statement, extraction, known_countries, new=new)
+    _link_topics(statement, extraction, new=new)
+    _replace_machine_items(statement, extraction, known_countries, new=new)
+
+
+def _link_people(statement: Statement, parsed: ParsedStatement, extraction: Extraction, *, new: bool) -> None:
     """Speakers and mentioned people, one row per person: a bare surname or initials go to the fuller
     writing of the same person in this statement or the archive (statements.services.people)."""
     from statements.extract.people import person_key, resolve_keys
-    from statements.services.people import person_for
+    from statements.services.people import fuller_in_archive, person_for
 
     named = [(name, Role.SPEAKER) for name in parsed.speakers]
     named += [(mention.name, Role.MENTIONED) for mention in extraction.people]
     keys = {name: person_key(name, lang=parsed.lang) for name, _ in named}
     resolved = resolve_keys([key for key in keys.values() if key])
+    person_keys: dict[str, str] = {}  # name -> the key of its person
+    for name, _role in named:
+        if keys[name] and name not in person_keys:
+            person_keys[name] = person_for(key=resolved[keys[name]], name=name, lang=parsed.lang).key
+    # A person created for a later name may have absorbed the row an earlier name found ("Агапова" into
+    # a new "В.Агапова"): ids are read once all are known, an absorbed one through its fuller writing.
+    ids = dict(Person.objects.filter(key__in=set(person_keys.values())).values_list("key", "pk"))
+    for key in set(person_keys.values()) - ids.keys():
+        ids[key] = Person.objects.get(key=fuller_in_archive(key)).pk
     counts: dict[tuple[int, str], int] = {}
-    people: dict[tuple[str, str], Person] = {}
     for name, role in named:
-        if not keys[name]:
-            continue
-        key = resolved[keys[name]]
-        if (key, name) not in people:
-            people[(key, name)] = person_for(key=key, name=name, lang=parsed.lang)
-        pk = people[(key, name)].pk
-        counts[(pk, role)] = 1 if role == Role.SPEAKER else counts.get((pk, role), 0) + 1
-    StatementPerson.objects.filter(statement=statement).delete()
+        if name in person_keys:
+            pk = ids[person_keys[name]]
+            counts[(pk, role)] = 1 if role == Role.SPEAKER else counts.get((pk, role), 0) + 1
+    if not new:
+        StatementPerson.objects.filter(statement=statement).delete()
     StatementPerson.objects.bulk_create(
         StatementPerson(statement=statement, person_id=pk, role=role, mentions=n) for (pk, role), n in counts.items()
     )
 
 
-def _link_countries(statement: Statement, extraction: Extraction) -> None:
-    known = set(Country.objects.filter(code__in=list(extraction.countries)).values_list("code", flat=True))
-    StatementCountry.objects.filter(statement=statement).delete()
+def _link_countries(statement: Statement, extraction: Extraction, known: set[str], *, new: bool) -> None:
+    if not new:
+        StatementCountry.objects.filter(statement=statement).delete()
     StatementCountry.objects.bulk_create(
         StatementCountry(statement=statement, country_id=code, mentions=n)
         for code, n in sorted(extraction.countries.items()) if code in known
     )
 
 
-def _link_topics(statement: Statement, extraction: Extraction) -> None:
-    topics = {t.slug: t.pk for t in Topic.objects.filter(slug__in=[m.slug for m in extraction.topics])}
-    StatementTopic.objects.filter(statement=statement).delete()
+def _link_topics(statement: Statement, extraction: Extraction, *, new: bool) -> None:
+    topics = dict(Topic.objects.filter(slug__in=[m.slug for m in extraction.topics]).values_list("slug", "pk"))
+    if not new:
+        StatementTopic.objects.filter(statement=statement).delete()
     StatementTopic.objects.bulk_create(
         StatementTopic(statement=statement, topic_id=topics[m.slug], evidence=m.evidence)
         for m in extraction.topics if m.slug in topics
     )
 
 
-def _replace_machine_items(statement: Statement, extraction: Extraction) -> None:
+def _replace_machine_items(statement: Statement, extraction: Extraction, known_countries: set[str], *,
+                           new: bool) -> None:
     """Swap unverified machine-made items for the new ones.
 
     Verified, edited, editor-added and rejected items stay untouched; a new
     machine item on the same sentence as one of them is not added, so a
     rejected item does not come back and an edited one is not doubled.
+    The new items and their countries are written in one INSERT each.
     """
-    known_countries = set(Country.objects.values_list("code", flat=True))
     for model, items in ((Agreement, extraction.agreements), (Event, extraction.events)):
-        model.objects.filter(statement=statement, origin=Origin.MACHINE, verified=False, rejected=False).delete()
-        kept_spans = set(model.objects.filter(statement=statement).values_list("start", "end"))
+        kept_spans = set()
+        if not new:
+            model.objects.filter(statement=statement, origin=Origin.MACHINE, verified=False, rejected=False).delete()
+            kept_spans = set(model.objects.filter(statement=statement).values_list("start", "end"))
+        made = []
         for item in items:
             if (item.start, item.end) in kept_spans:
                 continue
             if model is Agreement:
-                obj = Agreement.objects.create(
+                obj = Agreement(
                     statement=statement, text=item.text, start=item.start, end=item.end, kind=item.kind,
                     parties=list(item.parties),
                 )
                 codes = [p for p in item.parties if p in known_countries]
             else:
-                obj = Event.objects.create(
+                obj = Event(
                     statement=statement, text=item.text, start=item.start, end=item.end, title=item.title[:300],
                     starts_on=item.starts_on, ends_on=item.ends_on, precision=item.precision or "",
                     place=item.place or "",
                 )
                 codes = [c for c in item.countries if c in known_countries]
-            if codes:
-                obj.countries.set(codes)
+            made.append((obj, list(dict.fromkeys(codes))))
+        if not made:
+            continue
+        model.objects.bulk_create([obj for obj, _ in made])  # PostgreSQL returns the new ids, in order
+        through = model.countries.through
+        owner = f"{model._meta.model_name}_id"
+        through.objects.bulk_create(
+            through(**{owner: obj.pk, "country_id": code}) for obj, codes in made for code in codes
+        )
 
 
 def _update_search_vector(statement: Statement, document: SearchDocument) -> None:

@@ -113,7 +113,7 @@ def test_a_correction_survives_reextract_and_shows_in_the_admin(seed, editor, ed
     response = editor_client.patch(f"/api/events/{mission.pk}/", {
         "starts_on": "2018-08-17", "ends_on": "2018-08-21", "place": "Москва", "verified": True}, format="json")
     assert response.status_code == 200, response.content
-    call_command("reextract", "--no-progress")
+    call_command("reextract", "--no-progress", "--all")
 
     kept = Event.objects.get(pk=mission.pk)
     assert (kept.starts_on, kept.ends_on, kept.place, kept.verified, kept.origin) == (

@@ -1,31 +1,54 @@
 import sys
 
-from django.core.management.base import BaseCommand
+import tqdm as tqdm_module
+from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from statements.models import Statement
-from statements.services.store import reextract_stored
+from statements.services.ingest import default_jobs, reextract_many, reextract_pending
+
+from .ingest import positive_int, seconds
 
 
 class Command(BaseCommand):
     help = (
         "Run extraction again over stored statements. Replaces only unverified machine-made agreements and "
-        "events; everything an editor verified, edited, added or rejected stays."
+        "events; everything an editor verified, edited, added or rejected stays. Statements the current "
+        "extraction already made are skipped (--all redoes them), so a run stopped halfway resumes."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("ids", nargs="*", type=int, help="statement ids (default: all)")
+        parser.add_argument("ids", nargs="*", type=int,
+                            help="statement ids, re-extracted whatever made them (default: every statement the "
+                                 "current extraction has not made)")
         parser.add_argument("--no-progress", action="store_true")
+        parser.add_argument("--all", "--force", action="store_true", dest="force",
+                            help="also the statements the current extraction already made")
+        parser.add_argument("--jobs", type=positive_int, default=None, metavar="N",
+                            help=f"worker processes, each with its own database connection (default: the number "
+                                 f"of cores, here {default_jobs()})")
+        parser.add_argument("--budget", type=seconds, default=None, metavar="SECONDS",
+                            help="a statement taking longer fails alone (default: settings.INGEST_RECORD_SECONDS; "
+                                 "0: no limit)")
 
-    def handle(self, *args, ids: list[int], no_progress: bool, **options):
-        statements = Statement.objects.order_by("pk")
+    def handle(self, *args, ids: list[int], no_progress: bool, force: bool, jobs: int | None,
+               budget: float | None, **options):
+        statements = Statement.objects.all()
         if ids:
             statements = statements.filter(pk__in=ids)
-        total = statements.count()
-        done = 0
-        with tqdm(total=total, unit=" statements", disable=no_progress or not sys.stderr.isatty()) as bar:
-            for statement in statements.iterator(chunk_size=200):
-                reextract_stored(statement)
-                done += 1
+        todo = reextract_pending(statements, force=force or bool(ids))
+        skipped = statements.count() - len(todo)
+        failures: list[str] = []
+        tqdm_module.tqdm.monitor_interval = 0  # the workers are forked: no thread beside this one
+        with tqdm(total=len(todo), unit=" statements", disable=no_progress or not sys.stderr.isatty()) as bar:
+            for _, failure in reextract_many(todo, jobs=jobs or default_jobs(), budget=budget):
+                if failure:
+                    failures.append(failure)
                 bar.update(1)
-        self.stdout.write(f"re-extracted {done} statement(s)")
+        for failure in failures:
+            self.stderr.write(failure)
+        done = len(todo) - len(failures)
+        self.stdout.write(f"re-extracted {done} statement(s), skipped {skipped} already done, "
+                          f"failed {len(failures)}")
+        if failures:
+            raise CommandError(f"{len(failures)} statement(s) failed", returncode=1)

@@ -6,7 +6,10 @@ from statements.services import exchange
 
 
 class Command(BaseCommand):
-    help = "Import an archive exported with `export` (JSON Lines). Statements already present are skipped."
+    help = (
+        "Import an archive exported with `export` (JSON Lines). Statements already present are skipped; "
+        "a bad line fails alone (file:line: reason) and the command exits non-zero after the rest."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("path")
@@ -16,8 +19,11 @@ class Command(BaseCommand):
         if not source.is_file():
             raise CommandError(f"no such file: {path}")
         try:
-            with source.open(encoding="utf-8") as lines:
-                imported, skipped = exchange.import_records(lines)
-        except (ValueError, KeyError) as exc:
-            raise CommandError(f"{path}: {exc}") from exc
-        self.stdout.write(f"imported {imported}, skipped {skipped} already present")
+            summary = exchange.import_file(source)
+        except OSError as exc:
+            raise CommandError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+        for failure in summary.failures:
+            self.stderr.write(failure)
+        self.stdout.write(str(summary))
+        if summary.failures:
+            raise CommandError(f"{len(summary.failures)} line(s) failed", returncode=1)

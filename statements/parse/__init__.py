@@ -90,8 +90,9 @@ def check_record(record: object) -> dict:
     for name, value in record.items():
         if has_nul(value):  # PostgreSQL takes no NUL in text nor in JSON
             raise ParseError(f"{name} holds a NUL character")
-    # Bounds before any parsing, so that no field can make a parser crawl.
-    for name, value in strings_of(record):
+    # Bounds before any parsing, so that no field can make a parser crawl. (The URL is
+    # read only for its host; the store bounds its length.)
+    for name, value in strings_of({name: value for name, value in record.items() if name != "url"}):
         problem = bounds_problem(name, value)
         if problem:
             raise ParseError(problem)

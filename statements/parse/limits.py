@@ -24,12 +24,15 @@ MAX_TEXT_CHARS = 2_000_000
 MAX_LINE_CHARS = 500_000
 # One character repeated: rulers of "_" or "=" are the longest real runs.
 MAX_RUN = 1_000
-# One word (letters, digits, "_"): the longest real one is a ruler of 58 "_". A rule
-# like "Шанхайск\w+\s+организаци" reads a word to its end at each place its stem
-# starts, so a megabyte-long word of repeated stems would cost it hours.
+# One word: letters, digits, "_", and the hyphens, apostrophes and dots inside
+# names ("Ростов-на-Дону", "O'Neill", "U.S."); the longest real one is a ruler of
+# 58 "_". A rule like "Шанхайск\w+\s+организаци" or "[А-ЯЁ][\w-]+\s+и\s+" reads a
+# word to its end from each place its stem or a capital starts, so a megabyte-long
+# word of repeated stems ("А-А-А-...") would cost it hours; 500 characters, seconds.
 MAX_WORD = 500
+WORD_CHARACTER = r"[\w'’.-]"
 # Only where a word starts, so that the check itself stays linear.
-LONG_WORD = re.compile(rf"(?<!\w)\w{{{MAX_WORD + 1}}}")
+LONG_WORD = re.compile(rf"(?<!{WORD_CHARACTER}){WORD_CHARACTER}{{{MAX_WORD + 1}}}")
 # The schemes a source link may have: anything else (javascript:, data:) could run in the reader's browser.
 URL_SCHEMES = ("http", "https")
 

@@ -36,7 +36,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from statements.parse.limits import MAX_RUN, MAX_WORD
+from statements.parse.limits import MAX_RUN, MAX_WORD, WORD_CHARACTER
 
 pytestmark = pytest.mark.slow
 
@@ -63,7 +63,7 @@ PAIRS = [letter + gap for letter in LETTERS for gap in GAPS]
 PREFIXES = ["", "A", "Я", "Ростов"]
 SUFFIXES = ["", "!", "?1"]
 
-LONG_WORD_PIECE = re.compile(rf"\w{{{MAX_WORD}}}")
+LONG_WORD_PIECE = re.compile(rf"{WORD_CHARACTER}{{{MAX_WORD}}}")
 LONG_RUN_PIECE = re.compile(rf"(.)\1{{{MAX_RUN - 1}}}", re.DOTALL)
 
 

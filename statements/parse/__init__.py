@@ -14,7 +14,7 @@ from urllib.parse import urlparse
 
 from statements.parse.generic import parse_generic
 from statements.parse.kremlin import parse_kremlin
-from statements.parse.limits import bounds_problem, url_problem
+from statements.parse.limits import bounds_problem, nesting_problem, url_problem
 from statements.parse.midru import parse_midru
 from statements.parse.midru_page import parse_midru_page
 from statements.parse.records import ParsedStatement, ParseError
@@ -88,6 +88,9 @@ def check_record(record: object) -> dict:
     if meta is not None and not isinstance(meta, dict):
         raise ParseError(f"meta is not an object: {type(meta).__name__}")
     for name, value in record.items():
+        problem = nesting_problem(name, value)
+        if problem:
+            raise ParseError(problem)
         if has_nul(value):  # PostgreSQL takes no NUL in text nor in JSON
             raise ParseError(f"{name} holds a NUL character")
     # Bounds before any parsing, so that no field can make a parser crawl. (The URL is

@@ -238,6 +238,9 @@ def read_jsonl(path: Path, handle, encoding: str) -> Iterator[RawItem | ParseFai
             except json.JSONDecodeError as error:
                 yield ParseFailure(path, number, f"broken JSON: {error.msg} at column {error.colno}")
                 continue
+            except RecursionError:  # "[[[[...": the decoder gives up past about a thousand levels
+                yield ParseFailure(path, number, "broken JSON: nested too deeply")
+                continue
             if not isinstance(record, dict):
                 yield ParseFailure(path, number, f"a record must be a JSON object, not {type(record).__name__}")
                 continue
@@ -295,6 +298,9 @@ def read_csv(path: Path, handle, encoding: str) -> Iterator[RawItem | ParseFailu
                     record["meta"] = json.loads(meta)
                 except json.JSONDecodeError as error:
                     yield ParseFailure(path, start, f"meta is not JSON: {error.msg}")
+                    continue
+                except RecursionError:
+                    yield ParseFailure(path, start, "meta is not JSON: nested too deeply")
                     continue
             else:
                 record.pop("meta", None)

@@ -33,6 +33,8 @@ MAX_WORD = 500
 WORD_CHARACTER = r"[\w'’.-]"
 # Only where a word starts, so that the check itself stays linear.
 LONG_WORD = re.compile(rf"(?<!{WORD_CHARACTER}){WORD_CHARACTER}{{{MAX_WORD + 1}}}")
+# Levels of lists and objects in a record's meta: real ones are flat.
+MAX_NESTING = 10
 # The schemes a source link may have: anything else (javascript:, data:) could run in the reader's browser.
 URL_SCHEMES = ("http", "https")
 
@@ -54,6 +56,18 @@ def bounds_problem(name: str, value: str) -> str | None:
     word = LONG_WORD.search(value)
     if word:
         return f"{name}: a word of more than {MAX_WORD} characters at character {word.start()}: {word[0][:20]}..."
+    return None
+
+
+def nesting_problem(name: str, value: object) -> str | None:
+    """Why a field's lists and objects nest too deeply to be walked, or None; without recursion."""
+    level, current = 0, [value]
+    while current:
+        level += 1
+        if level > MAX_NESTING:
+            return f"{name} nested more than {MAX_NESTING} levels deep"
+        current = [item for v in current if isinstance(v, dict | list)
+                   for item in (v.values() if isinstance(v, dict) else v)]
     return None
 
 

@@ -69,6 +69,11 @@ BAD_LINES = {
     "url too long to be a key": (line(record("u" * 600)), "too long"),
     "source too long": (line(record("long-source", source="s" * 400)), "too long"),
     "a JSON array": (b'["not", "a", "record"]', "a record must be a JSON object, not list"),
+    "100,000 [": (b"[" * 100_000, "broken JSON: nested too deeply"),
+    "meta nested 100,000 deep": (b'{"text": "x", "meta": {"a": ' + b"[" * 100_000 + b"]" * 100_000 + b"}}",
+                                 "broken JSON: nested too deeply"),
+    "meta nested 500 deep": (line(record("deep", meta={"a": json.loads("[" * 500 + "]" * 500)})),
+                             "meta nested more than 10 levels deep"),
     "a lone surrogate": (
         json.dumps(record("surrogate", text="Текст \ud800.")).encode("utf-8", "surrogatepass").replace(
             b"\\ud800", "\ud800".encode("utf-8", "surrogatepass")),

@@ -5,8 +5,8 @@ input meets it, and low enough that what passes is parsed in seconds: the
 sentence splitter (razdel) slows down on long runs of punctuation (a megabyte
 of ")" took 31 s, two megabytes of ". " 83 s, where ordinary text takes about
 8 s a megabyte). Measured on ../shared/corpus (2,715 records): the
-largest record is 232,238 bytes, the longest line of a text 114,703
-characters, the longest run of one character and the longest word 58 (a ruler
+largest record is 232,238 bytes, the longest text 114,703 characters (all on
+one line), the longest run of one character and the longest word 58 (a ruler
 of "_" in a UN speech), the longest run of blanks 11, the longest title 271
 characters.
 """
@@ -18,8 +18,9 @@ from urllib.parse import urlsplit
 
 # The largest .txt page or single JSON Lines line read from a file (parse/files.py).
 MAX_ITEM_BYTES = 20 * 1024 * 1024
-# A record's text: about nine times the largest real one.
-MAX_TEXT_CHARS = 2_000_000
+# A record's text: about nine times the largest real one (parse and extraction
+# take 4 to 10 s for a million characters, of prose or of punctuation).
+MAX_TEXT_CHARS = 1_000_000
 # One line of any field: about four times the longest real one (a whole speech on one line).
 MAX_LINE_CHARS = 500_000
 # One character repeated: rulers of "_" or "=" are the longest real runs.

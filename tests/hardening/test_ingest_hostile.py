@@ -230,14 +230,14 @@ HOSTILE = {
 def test_a_hostile_record_fails_alone_in_a_second_and_its_neighbours_are_stored(tmp_path, capsys, fields, reason):
     extract(parse_record(record("warm-up")))  # dictionaries load on first use: not what is timed
     hostile = {**record("hostile"), **fields}
-    start = time.perf_counter()
+    start = time.process_time()  # the work done, which a busy machine does not stretch
     try:
         extract(parse_record(hostile))
     except ParseError as error:
         assert reason is not None and reason in str(error)
     else:
         assert reason is None
-    assert time.perf_counter() - start < 1.0
+    assert time.process_time() - start < 1.0
 
     path = tmp_path / "records.jsonl"
     path.write_bytes(line(record("first")) + b"\n" + line(hostile) + b"\n" + line(record("third")) + b"\n")

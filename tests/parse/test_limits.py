@@ -28,14 +28,15 @@ def _loaded():
 
 
 def parse_quickly(item: dict):
-    """parse_record and extract, failing when they take a second: the bound a hostile record must keep."""
-    start = time.perf_counter()
+    """parse_record and extract, failing when they take a second of processor time (which a busy machine does
+    not stretch): the bound a hostile record must keep."""
+    start = time.process_time()
     try:
         parsed = parse_record(item)
         extract(parsed)
         return parsed
     finally:
-        assert time.perf_counter() - start < 1.0
+        assert time.process_time() - start < 1.0
 
 
 @pytest.mark.parametrize(
@@ -63,10 +64,10 @@ def parse_quickly(item: dict):
     ],
 )
 def test_a_record_out_of_bounds_or_with_a_scripting_url_fails_fast(fields, reason):
-    start = time.perf_counter()
+    start = time.process_time()
     with pytest.raises(ParseError) as error:
         parse_record(record(**fields))
-    assert time.perf_counter() - start < 1.0
+    assert time.process_time() - start < 1.0
     assert reason in str(error.value)
 
 
@@ -92,10 +93,10 @@ def test_directional_formatting_characters_are_dropped_from_title_and_body(mark)
 def test_a_dateline_of_repeated_on_don_parses_in_a_second():
     """The probe's title: "-на-Дону" twenty times made PLACE_NAME backtrack for minutes."""
     title = "Заявление, Ростов" + "-на-Дону" * 20 + "?, 31 июля 2018 года"
-    start = time.perf_counter()
+    start = time.process_time()
     assert place_from_title(title) is None
     assert place_from_title("Заявление, Ростов-на-Дону, 31 июля 2018 года") == "Ростов-на-Дону"
-    assert time.perf_counter() - start < 1.0
+    assert time.process_time() - start < 1.0
     assert parse_quickly(record(title=title, url=None, date=None)).published_on.isoformat() == "2018-07-31"
 
 

@@ -77,23 +77,26 @@ def change_through_api(client, item, parties: list):
     assert response.status_code == 200, response.content
 
 
-def change_by_import(editor, item, parties: list):
+def change_by_import(editor, item, parties: list, tmp_path):
     statement = Statement.objects.get(pk=item.statement_id)
     record = exchange.statement_record(Statement.objects.prefetch_related(
         "agreements__countries", "events__countries").get(pk=statement.pk))
     exported = next(a for a in record["agreements"] if a["start"] == item.start)
     # Edited in another archive: the export says who made it and what it says now.
     exported.update(parties=parties, origin="editor", countries=["XX-stale"])
-    assert exchange.import_records([json.dumps(record, ensure_ascii=False)], editor=editor) == (0, 1)
+    path = tmp_path / f"export-{item.pk}.jsonl"
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    summary = exchange.import_file(path, editor=editor)
+    assert (summary.imported, summary.skipped, summary.failures) == (0, 1, [])
 
 
-def test_parties_changed_in_the_admin_the_api_and_by_import_end_the_same(admin_client, api, editor):
+def test_parties_changed_in_the_admin_the_api_and_by_import_end_the_same(admin_client, api, editor, tmp_path):
     items = [talks(f"Переговоры {n}").agreements.get(start=0) for n in range(3)]
     assert outcome(items[0])[1:3] == (["JP", "RU"], "machine")
 
     change_in_admin(admin_client, items[0], "RU,CN,UN")
     change_through_api(api, items[1], ["RU", "CN", "UN"])
-    change_by_import(editor, items[2], ["RU", "CN", "UN"])
+    change_by_import(editor, items[2], ["RU", "CN", "UN"], tmp_path)
 
     results = [outcome(item) for item in items]
     assert results[0] == results[1] == results[2]

@@ -34,21 +34,36 @@ SPEAKER_IN_TITLE = re.compile(r"^\s*([^:]{2,80}):\s*(?:statement|speech|address)
 # Kinds of statement whose "you" is a journalist.
 PRESS_DIALOGUES = frozenset({"interview", "press_conference", "briefing"})
 
-# Site boilerplate that names a country without the statement doing so.
-BOILERPLATE = (
-    re.compile(r"^\s*©.*$", re.MULTILINE),
-    re.compile(
-        r"\s[-–—|]\s*(?:Министерство иностранных дел Российской Федерации"
-        r"|Ministry of Foreign Affairs of the Russian Federation)\s*$"
-    ),
+# Site boilerplate that names a country without the statement doing so: a
+# copyright line, and the site's name after a title.
+COPYRIGHT_LINE = re.compile(r"^[^\S\n]*+©[^\n]*", re.MULTILINE)
+BOILERPLATE = re.compile(
+    r"\s[-–—|]\s*+(?:Министерство иностранных дел Российской Федерации"
+    r"|Ministry of Foreign Affairs of the Russian Federation)\s*$"
 )
 
 
 def _without_boilerplate(text: str) -> str:
-    for pattern in BOILERPLATE:
-        # Blank it out rather than cut it, so spans stay valid.
-        text = pattern.sub(lambda m: " " * len(m.group(0)), text)
-    return text
+    """The text with its boilerplate blanked out rather than cut, so spans stay valid.
+
+    A copyright line is blanked with the blank lines before it. Those are found
+    by stepping back from the line rather than by a pattern starting at every
+    line: from each line start inside a run of blank lines, "^\\s*©" would read
+    the rest of the run again.
+    """
+    pieces, done = [], 0
+    for match in COPYRIGHT_LINE.finditer(text):
+        first = match.start()
+        while first > done and text[first - 1].isspace():
+            first -= 1
+        if first > 0:  # the blanking starts at the first line start after the last word
+            newline = text.find("\n", first, match.start())
+            first = newline + 1 if newline >= 0 else match.start()
+        pieces.append(text[done:first])
+        pieces.append(" " * (match.end() - first))
+        done = match.end()
+    pieces.append(text[done:])
+    return BOILERPLATE.sub(lambda m: " " * len(m.group(0)), "".join(pieces))
 
 
 def country_matches(parsed: ParsedStatement) -> tuple[list[CountryMatch], list[CountryMatch]]:

@@ -34,13 +34,13 @@ RU_COMMITMENT = (
     r"|взаимопонимани)\w*"
 )
 RU_DOCUMENT = (
-    r"(?:совместн\w*\s+(?:решени|заявлени|декларац|коммюнике|документ|план|программ)"
+    r"(?:совместн\w*+\s+(?:решени|заявлени|декларац|коммюнике|документ|план|программ)"
     r"|заявлени|декларац|документ|план|программ|резолюц|коммюнике|меморандум"
-    r"|дорожн\w*\s+карт|пакет|итогов\w*\s+документ|соглашени|договор\b|договор[аы]|конвенц"
-    r"|устав|концепц|стратеги|протокол|положени)\w*"
+    r"|дорожн\w*+\s+карт|пакет|итогов\w*+\s+документ|соглашени|договор\b|договор[аы]|конвенц"
+    r"|устав|концепц|стратеги|протокол|положени)\w*+"
 )
 # Nouns of a view or approach, and adjectives saying two of them are the same.
-RU_VIEW = r"(?:позици|подход|взгляд|оценк|оценок|точк\w*\s+зрения|точек\s+зрения|мнени|видени|иде[яиюей]\b|понимани)\w*"
+RU_VIEW = r"(?:позици|подход|взгляд|оценк|оценок|точк\w*\s+зрения|точек\s+зрения|мнени|видени|иде[яиюей]\b|понимани)\w*+"
 RU_SAME = r"(?:схож|близк|общ|един|одинаков|совпадающ|идентичн|сходн)"
 RU_CONSENSUS = r"(?:договор[её]нност|соглашени|понимани|консенсус|компромисс|согласи[ея])\w*"
 
@@ -52,7 +52,8 @@ EN_COMMITMENT = (
     r"|mutual \w+|shared \w+)"
 )
 EN_DOCUMENT = (
-    r"(?:(?:a |an |the )?(?:joint |final |outcome |bilateral )*"
+    # Not again from inside a run of "joint final ..." (each start would reread the run).
+    r"(?:(?<!joint )(?<!final )(?<!outcome )(?<!bilateral )(?:a |an |the )?(?:joint |final |outcome |bilateral )*+"
     r"(?:statement|declaration|document|plan|programme|program|resolution|communiqu[eé]"
     r"|memorandum|roadmap|road map|agreement|treaty|protocol|package|decision|concept|charter))"
 )
@@ -106,7 +107,7 @@ TRIGGERS_RU: tuple[tuple[str, str, str, str], ...] = (
     # speaker's side's or both sides'.
     ("придерживаются схожих позиций", rf"\b(?:придержива\w+|занима\w+|выступа\w+\s+с|исход\w+\s+из|стоим\s+на|стоят\s+на)\s+(?:\w+\s+){{0,2}}{RU_SAME}\w*\s+(?:\w+\s+)?{RU_VIEW}", "reaffirmed", "shared"),
     ("единая позиция", rf"\b(?:един|одинаков|схож|идентичн|сходн|совпадающ|близк)\w*\s+(?:[\w-]+\s+)?{RU_VIEW}", "reaffirmed", "shared"),
-    ("позиция одинаковая", rf"{RU_VIEW}\w*\s+(?:у\s+нас\s+|у\s+(?:наших|обеих|двух)\s+\w+\s+)?(?:абсолютно\s+|полностью\s+|во\s+многом\s+|очень\s+|практически\s+)?(?:един|одинаков|схож|идентичн|сходн|близк)(?:ая|ые|ое|ий|ый|ы|а|о|и)\b", "reaffirmed", "shared"),
+    ("позиция одинаковая", rf"{RU_VIEW}\s+(?:у\s+нас\s+|у\s+(?:наших|обеих|двух)\s+\w+\s+)?(?:абсолютно\s+|полностью\s+|во\s+многом\s+|очень\s+|практически\s+)?(?:един|одинаков|схож|идентичн|сходн|близк)(?:ая|ые|ое|ий|ый|ы|а|о|и)\b", "reaffirmed", "shared"),
     # A view named before by a pronoun: "она у нас единая", "они совпадают".
     ("она у нас единая", r"\b(?:она|они|оно)\s+(?:у\s+нас\s+)?(?:абсолютно\s+|полностью\s+)?(?:единая|едины|единое|одинаковая|одинаковые|совпадают|идентичны)\b", "reaffirmed", "shared"),
     # A joint state, when the subject names both sides: "Россия и Турция готовы
@@ -221,19 +222,29 @@ TRIGGER_HINTS = {
 # --- Who is speaking ---------------------------------------------------------
 
 # A subject that names both sides, or the speaker with a counterpart.
+# A word holding a capital at a word boundary that is not its last character, read
+# from the word's start: matches where "\\b[А-ЯЁ][\\w-]+" would, without trying again
+# from every capital of one long hyphenated word.
+FIRST_CAPITALISED_WORD_RU = r"(?<![\w-])(?>[\w-]*?\b(?-i:[А-ЯЁ])[\w-]++)"
+FIRST_CAPITALISED_WORD_EN = r"(?<![\w-])(?>[\w-]*?\b(?-i:[A-Z])[\w-]++)"
 JOINT_SUBJECT = {
     "ru": (
         r"\b(?:(?<!со\s)(?<!с\s)стороны|(?<!со\s)(?<!с\s)сторонам|обе\s+стороны|обеих\s+сторон|лидеры|президенты|главы\s+(?:государств|двух|МИД|внешнеполитических|правительств)"
         r"|министры|премьер-министры|руководители|делегации|партн[её]ры\s+по\s+переговорам|наши\s+страны|обе\s+страны|две\s+страны|двух\s+стран|обеих\s+стран"
         r"|(?:два|оба|обоих|двух)\s+(?:государств\w*|президент\w*|лидер\w*|министр\w*|правительств\w*|народ\w*)|(?:две|обе)\s+(?:страны|державы|республики)"
         r"|мы\s+с\s+(?:вами|(?-i:[А-ЯЁ])\w+|коллег|президент|премьер|министр|господин)\w*|наши\s+государства"
-        r"|(?-i:[А-ЯЁ])[\w-]+\s+и\s+(?-i:[А-ЯЁ])[\w-]+\s+(?:продолжат|будут|намерены|решили|договорились|условились|готовы|привержены|солидарны|едины|настроены|нацелены|заинтересованы|придерживаются|выступают)"
-        r"|(?:Россия|Москва|РФ|Российская\s+Федерация)\s+и\s+(?-i:[А-ЯЁ])|(?-i:[А-ЯЁ])[\w-]+\s+и\s+(?:Россия|Москва|РФ))"
+        r"|(?:Россия|Москва|РФ|Российская\s+Федерация)\s+и\s+(?-i:[А-ЯЁ]))"
+        # "Россия и Китай будут", "Лаос и Россия": a capitalised word (or a part of one
+        # after a hyphen) and another. Tried once a word, from its start, to the first
+        # capital: from each capital of "А-А-А-..." the engine would read the rest again.
+        rf"|{FIRST_CAPITALISED_WORD_RU}\s+и\s+(?-i:[А-ЯЁ])[\w-]++\s+(?:продолжат|будут|намерены|решили|договорились|условились|готовы|привержены|солидарны|едины|настроены|нацелены|заинтересованы|придерживаются|выступают)"
+        rf"|{FIRST_CAPITALISED_WORD_RU}\s+и\s+(?:Россия|Москва|РФ)"
     ),
     "en": (
         r"\b(?:the\s+sides|the\s+parties|both\s+sides|both\s+parties|both\s+countries|both\s+nations|both\s+leaders|both\s+presidents|the\s+two\s+(?:countries|sides|nations|states|leaders|presidents|ministers|governments|delegations)"
         r"|the\s+leaders|the\s+presidents|the\s+ministers|the\s+heads\s+of\s+state|the\s+foreign\s+ministers|our\s+countries|our\s+two|our\s+nations"
-        r"|(?:Russia|Moscow|the\s+Russian\s+Federation)\s+and\s+(?:the\s+)?(?-i:[A-Z])|(?-i:[A-Z])[\w-]+\s+and\s+(?:Russia|Moscow))\b"
+        r"|(?:Russia|Moscow|the\s+Russian\s+Federation)\s+and\s+(?:the\s+)?(?-i:[A-Z]))\b"
+        rf"|{FIRST_CAPITALISED_WORD_EN}\s+and\s+(?:Russia|Moscow)\b"
     ),
 }
 
@@ -270,7 +281,8 @@ EN_PLURAL_SUBJECT = (
     r"|^\W*(?:sides|parties|leaders|presidents|ministers)\b"
     # The talks themselves as the subject: "The meeting reaffirmed both Sides' readiness".
     r"|\b(?:the|this|today['’]s|their|our)\s+(?:[\w-]+\s+){0,2}(?:meeting|talks|conversation|negotiations|consultations|summit|discussion)\b"
-    r"|(?-i:\b[A-Z][\w'’-]*)\s+and\s+(?:the\s+|his\s+|her\s+|their\s+)?(?-i:[A-Z])"
+    # "Russia and China": from a word's start, as FIRST_CAPITALISED_WORD_EN.
+    r"|(?<![\w'’-])(?>[\w'’-]*?(?-i:\b[A-Z])[\w'’-]*+)\s+and\s+(?:the\s+|his\s+|her\s+|their\s+)?(?-i:[A-Z])"
 )
 
 # A commitment toward the partner alone ("readiness to continue assisting our
@@ -355,7 +367,8 @@ HISTORY = {
         r"\bв\s+(?:советское|те|то)\s+время\b|\bв\s+те\s+годы\b|\bещ[её]\s+в\s+(?:\d|советск)",
         r"\bв\s+\d{2}-[хе]\s+годах\b|\bв\s+(?:середине|конце|начале)\s+\d{2}-[хе]\b",
         # An accord known by its place's name, told as signed: "Минские соглашения были подписаны".
-        r"(?-i:[А-ЯЁ])[а-яё]+(?:ие|ое|ий|ая)\s+(?:соглашени[яе]|договор[её]нности|договор|акт|декларация)\s+(?:\w+\s+)?(?:был[аио]?\s+)?(?:подписан[аоы]?|заключ[её]н[аоы]?|достигнут[аоы]?|приняты?)\b",
+        # A capitalised adjective ("Минские соглашения"), read once a word from its start.
+        r"(?<![а-яё])(?>[а-яё]*?(?-i:[А-ЯЁ])[а-яё]{3,}+)(?<=ие|ое|ий|ая)\s+(?:соглашени[яе]|договор[её]нности|договор|акт|декларация)\s+(?:\w+\s+)?(?:был[аио]?\s+)?(?:подписан[аоы]?|заключ[её]н[аоы]?|достигнут[аоы]?|приняты?)\b",
     ),
     "en": (
         r"\b(?:\d+|a\s+few|several|many|a|two|three|four|five|ten)\s+(?:\w+\s+)?(?:years?|months?|weeks?|decades?)\s+ago\b",
@@ -376,7 +389,7 @@ YEAR_OF_DOCUMENT_BEFORE = (
     r"(?:\bот|\bподписанн\w*|\bзаключ[её]нн\w*|\bпринят(?:ого|ой|ых|ый|ая|ое|ым|ому|ую)|\bутвержд[её]нн\w*|\bdated)"
     r"\s+(?:on\s+|в\s+)?(?:\w+\s+\d{1,2},?\s+|\d{1,2}\s+\w+\s+)?$"
 )
-YEAR_NOT_HISTORY_AFTER = r"^\s*(?:г\.|гг\.|годы|годов|годах|-й|-го)?\s*[-–—]\s*(?:20\d\d|\d\d)\b"
+YEAR_NOT_HISTORY_AFTER = r"^\s*+(?:г\.|гг\.|годы|годов|годах|-й|-го)?\s*+[-–—]\s*(?:20\d\d|\d\d)\b"
 # A range of years: history when it ended before the statement's year.
 YEAR_RANGE = re.compile(r"(?<![\d.,/-])(1[89]\d\d|20\d\d)\s*[-–—]\s*(1[89]\d\d|20\d\d|\d\d)(?![\d.,]\d)")
 

@@ -31,8 +31,10 @@ EN_ADVERBIAL = re.compile(
     r"^\s*(?:in|with|at|on|by|for|during|after|before|following|despite|amid|under|as|through|via|once|again|also)\b",
     re.IGNORECASE,
 )
-# A name set off by commas ("his counterpart, Karamoko Traoré, signed").
-EN_APPOSITION = re.compile(r"^\s*(?:(?-i:[A-Z])[\w'’.-]*\s*)+$")
+# A name set off by commas ("his counterpart, Karamoko Traoré, signed"). Runs are
+# possessive: a capital is also a word character, and trying every way to cut
+# "THE RUSSIAN FEDERATION" into capitalised words is exponential.
+EN_APPOSITION = re.compile(r"^\s*+(?:(?-i:[A-Z])[\w'’.-]*+\s*+)++$")
 QUESTION_START = re.compile(r"^\W*(?:вопрос|question)\b", re.IGNORECASE)
 
 

@@ -54,7 +54,8 @@ TIME_BEFORE_RE = re.compile(r"\d{1,2}:\d{2}\s*$")  # "10:10 Москва"
 DATE_BEFORE_RE = re.compile(r"\d,\s*$")  # "(February 25, 2026, Moscow)"
 POSSESSIVE_RE = re.compile(r"['’]s\b")
 CURRENCY_AFTER_RE = re.compile(r"[\d$]")  # "US$", "$US25"
-AFTER_COMMA_RE = re.compile(r"\s*,\s*(\d|[^\W\d_]+)")
+# Matched at the end of a name; (?<!\s) keeps a search from rereading a run of blanks at each of its places.
+AFTER_COMMA_RE = re.compile(r"(?<!\s)\s*+,\s*+(\d|[^\W\d_]++)")
 SENTENCE_END = ".!?…"
 OPENING_MARKS = "«\"“„'‘(["
 

@@ -652,7 +652,7 @@ RU_RULES = _rules(
          r"{START}(?:с\s+)?{D:d1}\s+{MON:m1}(?:\s+{YR:y1})?{SEPX}{D:d2}\s+{MON:m2}(?:\s+{YR:y2})?",
          _resolve_cross_range, "merge"),
         ("day_range",
-         r"{START}(?:с\s+)?{D:d1}(?:\s*,\s*\d{1,2}(?!\d))*{SEP}{D:d2}\s+{MON:m}(?:\s+{YR:y})?",
+         r"{START}(?:с\s+)?{D:d1}(?:\s*,\s*\d{1,2}(?!\d)){0,31}+{SEP}{D:d2}\s+{MON:m}(?:\s+{YR:y})?",
          _resolve_day_range, "merge"),
         ("day", r"{START}" + _RU_WEEKDAY_PREFIX + r"{D:d}\s+{MON:m}(?:\s+{YR:y})?", _resolve_day, "merge"),
         ("numeric", r"{START}{D:d}\.(?P<mo>\d{1,2})\.(?P<ynum>\d{4})(?![\d.]\d)(?:\s*(?:года|г\.))?",
@@ -718,7 +718,7 @@ EN_RULES = _rules(
          r"{START}(?:(?:from|between)\s+)?{MONA:m1}\s+{D:d1}(?:{YR:y1})?{SEPX}{MONA:m2}\s+{D:d2}(?:{YR:y2})?",
          _resolve_cross_range, "merge"),
         ("day_range",
-         r"{START}(?:(?:from|between)\s+)?(?:the\s+)?{D:d1}(?:\s*,\s*\d{1,2}(?!\d)(?:st|nd|rd|th)?)*{SEP}"
+         r"{START}(?:(?:from|between)\s+)?(?:the\s+)?{D:d1}(?:\s*,\s*\d{1,2}(?!\d)(?:st|nd|rd|th)?){0,31}+{SEP}"
          r"(?:the\s+)?{D:d2}(?:\s+of)?\s+{MONA:m}(?:{YR:y})?",
          _resolve_day_range, "merge"),
         ("day_range_mdy", r"{START}(?:(?:from|between)\s+)?{MONA:m}\s+{D:d1}{SEP}{D:d2}(?:{YR:y})?",

@@ -17,9 +17,11 @@ from statements.parse.records import Turn
 
 # A paragraph break: a line break, optional blanks, another line break.
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
-# The end of what comes before a sentence's first word: a sentence end or the
-# text's start, then blanks, quotes, brackets and dashes.
-SENTENCE_START = re.compile(r"(?:^|[.!?…:;\n])[\s«»\"“”„'(\[—–-]*$")
+# What stands between a sentence end (or the text's start) and a sentence's first
+# word: blanks, quotes, brackets and dashes. Tried only where such a run starts:
+# from each place inside it the engine would read the rest again.
+SENTENCE_GAP = re.compile(r"(?<![\s«»\"“”„'(\[—–-])[\s«»\"“”„'(\[—–-]*+\Z")
+SENTENCE_ENDS = ".!?…:;"
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,4 +86,5 @@ def at_sentence_start(text: str, start: int, *, window: int) -> bool:
     before = text[max(0, start - window) : start]
     if start > window and not re.search(r"[.!?…:;\n]", before):
         return False
-    return bool(SENTENCE_START.search(before))
+    gap = SENTENCE_GAP.search(before)  # always found: it may be empty
+    return gap.start() == 0 or "\n" in gap[0] or before[gap.start() - 1] in SENTENCE_ENDS

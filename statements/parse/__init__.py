@@ -9,11 +9,12 @@ kremlin, telegram, ungd, and generic for anything else.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from urllib.parse import urlparse
 
 from statements.parse.generic import parse_generic
 from statements.parse.kremlin import parse_kremlin
+from statements.parse.limits import bounds_problem, nesting_problem, url_problem
 from statements.parse.midru import parse_midru
 from statements.parse.midru_page import parse_midru_page
 from statements.parse.records import ParsedStatement, ParseError
@@ -87,9 +88,34 @@ def check_record(record: object) -> dict:
     if meta is not None and not isinstance(meta, dict):
         raise ParseError(f"meta is not an object: {type(meta).__name__}")
     for name, value in record.items():
+        problem = nesting_problem(name, value)
+        if problem:
+            raise ParseError(problem)
         if has_nul(value):  # PostgreSQL takes no NUL in text nor in JSON
             raise ParseError(f"{name} holds a NUL character")
+    # Bounds before any parsing, so that no field can make a parser crawl. (The URL is
+    # read only for its host; the store bounds its length.)
+    for name, value in strings_of({name: value for name, value in record.items() if name != "url"}):
+        problem = bounds_problem(name, value)
+        if problem:
+            raise ParseError(problem)
+    problem = url_problem(record.get("url"))
+    if problem:
+        raise ParseError(problem)
     return record
+
+
+def strings_of(value: object, name: str = "") -> Iterator[tuple[str, str]]:
+    """(field name, text) for every string in a record, meta's nested ones included."""
+    if isinstance(value, str):
+        yield name, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from strings_of(key, name or str(key))
+            yield from strings_of(item, f"{name}.{key}" if name else str(key))
+    elif isinstance(value, list):
+        for item in value:
+            yield from strings_of(item, name)
 
 
 def has_nul(value: object) -> bool:

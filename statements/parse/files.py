@@ -23,8 +23,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-# The largest .txt page or single JSON Lines line taken (a big file is fine).
-MAX_ITEM_BYTES = 20 * 1024 * 1024
+from statements.parse.limits import MAX_ITEM_BYTES
+
 # Bytes looked at to tell the encoding and spot a binary file.
 SNIFF_BYTES = 64 * 1024
 READ_CHUNK = 1024 * 1024
@@ -126,10 +126,21 @@ def decode_line(data: bytes, encoding: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError:
-        text = data.decode("cp1251", errors="replace")
-        if encoding != "cp1251" and looks_cyrillic(text) and "\ufffd" not in text:
-            return text
+        if encoding != "cp1251" and not damaged_utf8(data):
+            text = data.decode("cp1251", errors="replace")
+            if looks_cyrillic(text) and "\ufffd" not in text:
+                return text
         raise
+
+
+def damaged_utf8(data: bytes) -> bool:
+    """A UTF-8 line with a few bad bytes: most of its non-ASCII characters decode.
+    Read as CP1251 it would be mojibake that looks Cyrillic ("Р—Р°СЏРІ"); a real
+    CP1251 line has almost no valid UTF-8 sequences (a capital letter followed by
+    "«", "»", "ё" or a no-break space at most)."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    return sum(1 for c in text if ord(c) > 127) - bad > bad
 
 
 def iter_file(path: Path) -> Iterator[RawItem | ParseFailure]:
@@ -173,7 +184,7 @@ def read_txt(path: Path, handle, size: int, encoding: str) -> Iterator[RawItem |
     yield RawItem(path, 1, {"text": text, "title": None, "date": None, "url": None, "lang": None})
 
 
-def binary_lines(handle, encoding: str) -> Iterator[tuple[int, bytes | None, str | None]]:
+def binary_lines(handle) -> Iterator[tuple[int, bytes | None, str | None]]:
     """(line number, the line's bytes or None, reason when it is too long), streamed."""
     number = 0
     while True:
@@ -200,7 +211,7 @@ def text_lines(handle, encoding: str) -> Iterator[tuple[int, str | None, str | N
             else:
                 yield number, line, None
         return
-    for number, data, problem in binary_lines(handle, encoding):
+    for number, data, problem in binary_lines(handle):
         if data is None:
             yield number, None, problem
             continue
@@ -226,6 +237,9 @@ def read_jsonl(path: Path, handle, encoding: str) -> Iterator[RawItem | ParseFai
                 record = json.loads(line)
             except json.JSONDecodeError as error:
                 yield ParseFailure(path, number, f"broken JSON: {error.msg} at column {error.colno}")
+                continue
+            except RecursionError:  # "[[[[...": the decoder gives up past about a thousand levels
+                yield ParseFailure(path, number, "broken JSON: nested too deeply")
                 continue
             if not isinstance(record, dict):
                 yield ParseFailure(path, number, f"a record must be a JSON object, not {type(record).__name__}")
@@ -284,6 +298,9 @@ def read_csv(path: Path, handle, encoding: str) -> Iterator[RawItem | ParseFailu
                     record["meta"] = json.loads(meta)
                 except json.JSONDecodeError as error:
                     yield ParseFailure(path, start, f"meta is not JSON: {error.msg}")
+                    continue
+                except RecursionError:
+                    yield ParseFailure(path, start, "meta is not JSON: nested too deeply")
                     continue
             else:
                 record.pop("meta", None)

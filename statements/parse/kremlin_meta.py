@@ -26,7 +26,7 @@ BLOCK_WINDOW = 2000
 # List items carry no sentence punctuation.
 NOT_A_LIST = re.compile(r"[.!?:;«»(),\"]")
 # The site's "show more" button inside a list.
-SHOW_MORE = re.compile(r"\s*\bЕщё \d+\b")
+SHOW_MORE = re.compile(r"(?<!\s)\s*+\bЕщё \d+\b")  # (?<!\s): from where the blanks start
 PUBLISHED = re.compile(r"Дата публикации:\s*(?P<date>\d{1,2} \S+ \d{4} года)(?:,\s*(?P<time>\d{1,2}:\d{2}))?")
 
 # A Russian patronymic ends a person in the people list.

@@ -16,7 +16,7 @@ from statements.parse.records import ParsedStatement
 from statements.parse.text import paragraphs_of, squash_spaces
 
 SITE_SUFFIX = re.compile(
-    r"\s+[-–—|]\s+(?:Министерство иностранных дел Российской Федерации|МИД России"
+    r"(?<!\s)\s++[-–—|]\s++(?:Министерство иностранных дел Российской Федерации|МИД России"
     r"|(?:The )?Ministry of Foreign Affairs of the Russian Federation|MFA Russia)\s*$",
     re.IGNORECASE,
 )

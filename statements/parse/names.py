@@ -12,6 +12,10 @@ from statements.text.particles import NAME_PARTICLES
 
 # "С.В.Лавров", "В.Путин", "Х.Бен Тарек Аль Саид", "S.Lavrov": initials glued
 # to the surname, or followed by a blank.
+# A bracketed aside with the blanks around it: "Лавров (по-русски)". Blanks from where
+# they start; only up to the last ")" (see without_asides).
+ASIDE = re.compile(r"(?:(?<!\s)\s*+)?\([^)]*+\)\s*+")
+BLANKS = re.compile(r"\s*+")
 INITIALS = re.compile(r"^(?:[A-ZА-ЯЁ]\.\s?){1,2}(?=[A-ZА-ЯЁ])")
 # A person's name written with initials anywhere in a text.
 INITIALLED_NAME = re.compile(
@@ -62,6 +66,16 @@ def attach_particles(words: list[str]) -> list[str]:
     return units
 
 
+def without_asides(name: str) -> str:
+    """The name with each "(...)" and the blanks around it made one space.
+
+    Only the part up to the last ")" (and the blanks after it) is searched: from
+    each "(" after it, the engine would read to the end of the text in vain.
+    """
+    end = BLANKS.match(name, name.rfind(")") + 1).end() if ")" in name else 0
+    return ASIDE.sub(" ", name[:end]) + name[end:]
+
+
 def surname_of(name: str) -> str | None:
     """The surname in a name as a label or a title writes it.
 
@@ -70,7 +84,7 @@ def surname_of(name: str) -> str | None:
     "Эмбало"; "Тамим Бен Хамад Аль Тани" -> "Бен Хамад Аль Тани";
     "Foreign Minister Ivanov" -> "Ivanov"; "Mr. Lenin Moreno Garcés" -> "Garcés".
     """
-    name = re.sub(r"\s*\([^)]*\)\s*", " ", name).strip(" ,:")
+    name = without_asides(name).strip(" ,:")
     name = HONORIFICS.sub("", name).strip()
     if not name:
         return None

@@ -9,8 +9,11 @@ from statements.data import rows
 from statements.parse.published import find_last_date
 
 # A place name as a dateline writes it: a few capitalised words, hyphens,
-# "-на-Дону", "de", no quotes and no digits.
-PLACE_NAME = re.compile(r"^[A-ZА-ЯЁ][\w’'.-]*(?:[ -](?:[A-ZА-ЯЁ][\w’'.-]*|на|de|del|am|upon|-на-))*$")
+# "-на-Дону", "de", no quotes and no digits. A word's letters and hyphens are
+# taken possessively: the separator "-" and "-на-" are word characters too, and
+# letting the engine try every way to split "Ростов-на-Дону-на-Дону..." among
+# them is exponential (twenty "-на-Дону" before a "?" did not finish in a minute).
+PLACE_NAME = re.compile(r"^[A-ZА-ЯЁ][\w’'.-]*+(?:[ -](?:[A-ZА-ЯЁ][\w’'.-]*+|на|de|del|am|upon|-на-))*$")
 # Parts of a place field that are not a city: the Kremlin, a region.
 NOT_A_CITY = re.compile(
     r"^(?:Кремль|Kremlin)$|\b(?:область|край|округ|Республика|республика|Region|region|Oblast|Krai)\b"

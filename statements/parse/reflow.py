@@ -18,7 +18,7 @@ SENTENCES_PER_PARAGRAPH = 3
 PARAGRAPH_CHARS = 450
 MARK_CHARS = 3
 # The asterisks kremlin.ru sets between the report and the transcript.
-SEPARATOR = re.compile(r"\s*\*\s\*\s\*\s*")
+SEPARATOR = re.compile(r"(?<!\s)\s*+\*\s\*\s\*\s*+")  # (?<!\s): from where the blanks start
 
 
 def group_sentences(sentences: Iterable[str]) -> list[str]:

@@ -16,7 +16,11 @@ from statements.text.scripts import CYRILLIC
 # Invisible characters that scraping leaves in: zero-width spaces and joiners,
 # soft hyphens, byte-order marks inside the text, and control characters (XML,
 # hence the Atom feed, refuses them; \x02 and \x03 mark search snippets).
-INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\u00ad\ufeff\x00-\x08\x0e-\x1b\x7f]")
+# And the explicit directional formatting characters (embeddings, overrides,
+# isolates, U+202A-U+202E and U+2066-U+2069): in Russian and English text they
+# mean nothing, and a right-to-left override makes a title read backwards
+# ("txt.exe" shown as "exe.txt") and spills over what the page shows after it.
+INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\u00ad\ufeff\x00-\x08\x0e-\x1b\x7f\u202a-\u202e\u2066-\u2069]")
 # Any run of horizontal whitespace, the no-break spaces included.
 # (Single plain spaces are left alone: rewriting each one costs time on long texts.)
 SPACES = re.compile(r"[^\S\n]{2,}|[^\S \n]")

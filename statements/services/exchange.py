@@ -11,7 +11,9 @@ import csv
 import datetime as dt
 import io
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from django.db import transaction
 
@@ -25,6 +27,9 @@ from statements.models import (
     StatementTopic,
     Topic,
 )
+from statements.parse.files import binary_lines
+from statements.parse.limits import url_problem
+from statements.parse.records import ParseError
 from statements.search.document import SearchDocument, search_document
 from statements.services import corrections
 from statements.services.store import parse_ingested, write_search_vector
@@ -126,25 +131,76 @@ def iter_csv(statements, limit: int | None = None) -> Iterator[str]:
         buffer.truncate()
 
 
-def import_records(lines: Iterable[str], *, editor=None) -> tuple[int, int]:
-    """Import exported lines; returns (imported, skipped as already present).
+@dataclass
+class ImportSummary:
+    imported: int = 0
+    skipped: int = 0  # already present
+    failures: list[str] = field(default_factory=list)  # "file:line: reason"
+
+    def __str__(self) -> str:
+        return (f"imported {self.imported}, skipped {self.skipped} already present, "
+                f"failed {len(self.failures)}")
+
+
+def import_file(path: Path, *, editor=None) -> ImportSummary:
+    """Import an exported archive line by line: a bad line fails alone, named by its file and line.
 
     With an `editor`, the editors' work on statements already present is
     applied to them as that editor's corrections (corrections.apply_exported_work):
     how one archive's reviews reach another. They still count as skipped.
     """
-    imported = skipped = 0
-    for line in lines:
-        if not line.strip():
-            continue
-        record = json.loads(line)
-        if record.get("format") != FORMAT_VERSION:
-            raise ValueError(f"not an archive export of format {FORMAT_VERSION}")
-        if import_record(record, editor=editor):
-            imported += 1
-        else:
-            skipped += 1
-    return imported, skipped
+    summary = ImportSummary()
+    with path.open("rb") as handle:
+        for number, data, problem in binary_lines(handle):
+            if data is not None and not data.strip():
+                continue
+            try:
+                if data is None:
+                    raise ImportProblem(problem)
+                present = not import_record(exported_record(data), editor=editor)
+            except Exception as exc:  # noqa: BLE001 - one bad line must not stop an import
+                summary.failures.append(f"{path}:{number}: {import_reason(exc)}")
+            else:
+                if present:
+                    summary.skipped += 1
+                else:
+                    summary.imported += 1
+    return summary
+
+
+class ImportProblem(ValueError):
+    """A line that is not an exported statement; the message says why."""
+
+
+def exported_record(data: bytes) -> dict:
+    """One line of an export, checked for what the import relies on before anything is written."""
+    record = json.loads(data.decode("utf-8").lstrip("\ufeff"))
+    if not isinstance(record, dict):
+        raise ImportProblem(f"a record must be a JSON object, not {type(record).__name__}")
+    if record.get("format") != FORMAT_VERSION:
+        raise ImportProblem(f"not an archive export of format {FORMAT_VERSION}")
+    missing = [name for name in [*STATEMENT_FIELDS, "countries", "topics", "people", "agreements", "events"]
+               if name not in record]
+    if missing:
+        raise ImportProblem(f"lacks {', '.join(missing)}")
+    if not isinstance(record["record"], dict):
+        raise ImportProblem("record is not an object")
+    problem = url_problem(record["source_url"]) if isinstance(record["source_url"], str) else "url is not a string"
+    if problem:
+        raise ImportProblem(f"source_{problem}")
+    return record
+
+
+def import_reason(exc: Exception) -> str:
+    """One line saying why a line was not imported."""
+    if isinstance(exc, UnicodeDecodeError):
+        return f"undecodable as UTF-8 at byte {exc.start} of the line"
+    if isinstance(exc, json.JSONDecodeError):
+        return f"broken JSON: {exc.msg} at column {exc.colno}"
+    if isinstance(exc, ImportProblem | ParseError):
+        return str(exc)
+    # Database errors carry DETAIL and CONTEXT lines.
+    return f"{type(exc).__name__}: {(str(exc).splitlines() or [''])[0]}"
 
 
 def import_record(record: dict, *, editor=None) -> bool:

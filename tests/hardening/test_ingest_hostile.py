@@ -2,6 +2,7 @@
 nothing of it is stored, and the good records beside it are."""
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from django.core.management import CommandError, call_command
 from statements.extract import extract
 from statements.models import Agreement, Event, Statement
 from statements.parse import parse_record
+from statements.parse.records import ParseError
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db]
 
@@ -67,6 +69,11 @@ BAD_LINES = {
     "url too long to be a key": (line(record("u" * 600)), "too long"),
     "source too long": (line(record("long-source", source="s" * 400)), "too long"),
     "a JSON array": (b'["not", "a", "record"]', "a record must be a JSON object, not list"),
+    "100,000 [": (b"[" * 100_000, "broken JSON: nested too deeply"),
+    "meta nested 100,000 deep": (b'{"text": "x", "meta": {"a": ' + b"[" * 100_000 + b"]" * 100_000 + b"}}",
+                                 "broken JSON: nested too deeply"),
+    "meta nested 500 deep": (line(record("deep", meta={"a": json.loads("[" * 500 + "]" * 500)})),
+                             "meta nested more than 10 levels deep"),
     "a lone surrogate": (
         json.dumps(record("surrogate", text="Текст \ud800.")).encode("utf-8", "surrogatepass").replace(
             b"\\ud800", "\ud800".encode("utf-8", "surrogatepass")),
@@ -192,3 +199,129 @@ def test_a_latin1_row_in_a_utf8_csv_fails_alone(tmp_path, capsys):
     assert errors == [f"{path}:3: undecodable as utf-8"]
     assert counts() == expected_counts(2)
     assert set(Statement.objects.values_list("title", flat=True)) == {GOOD["title"]}
+
+
+# The probe's hostile records, each between two good ones: (fields, what the error says, or None when the record
+# is a statement and must simply be stored in time).
+HOSTILE = {
+    "a dateline of twenty -на-Дону": (
+        {"title": "Заявление, Ростов" + "-на-Дону" * 20 + "?, 31 июля 2018 года"}, None),
+    "capitals before an English trigger": (
+        {"title": "Statement", "lang": "en",
+         "text": "Officials said " + "A" * 30 + "/ agreed to hold consultations in Moscow."}, None),
+    "an upper-case delegation before an English trigger": (
+        {"title": "Statement", "lang": "en",
+         "text": "THE RUSSIAN FEDERATION DELEGATION head agreed to hold consultations in Moscow."}, None),
+    "a megabyte of )": ({"text": ")" * 1024 * 1024}, "text too long: 1048576 characters, at most 1000000"),
+    "600 kB of ) on one line": ({"text": ")" * 600_000}, "text: line 1 too long: 600000 characters, at most 500000"),
+    "two megabytes of '. '": ({"text": ". " * 1024 * 1024}, "text too long: 2097152 characters, at most 1000000"),
+    "a megabyte of '. '": ({"text": ". " * 512 * 1024}, "text too long: 1048576 characters, at most 1000000"),
+    "a megabyte of ) over short lines": ({"text": (")" * 1000 + "\n") * 900 + ")" * 1001},
+                                         "text: more than 1000 ')' characters in a row"),
+    "a hyphenated word of 200 kB": ({"text": TEXT + " " + "А-" * 100_000}, "text: a word of more than 500"),
+    "a javascript: source": ({"url": "javascript:alert(document.cookie)//x"},
+                             "url must be an http or https address, not javascript:"),
+    "a data: source": ({"url": "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg=="},
+                       "url must be an http or https address, not data:"),
+}
+
+
+@pytest.mark.parametrize("fields, reason", HOSTILE.values(), ids=HOSTILE.keys())
+def test_a_hostile_record_fails_alone_in_a_second_and_its_neighbours_are_stored(tmp_path, capsys, fields, reason):
+    extract(parse_record(record("warm-up")))  # dictionaries load on first use: not what is timed
+    hostile = {**record("hostile"), **fields}
+    start = time.process_time()  # the work done, which a busy machine does not stretch
+    try:
+        extract(parse_record(hostile))
+    except ParseError as error:
+        assert reason is not None and reason in str(error)
+    else:
+        assert reason is None
+    assert time.process_time() - start < 1.0
+
+    path = tmp_path / "records.jsonl"
+    path.write_bytes(line(record("first")) + b"\n" + line(hostile) + b"\n" + line(record("third")) + b"\n")
+    if reason is None:
+        call_command("ingest", "--no-progress", str(path))
+        stored = {"https://mid.example/first", "https://mid.example/hostile", "https://mid.example/third"}
+    else:
+        errors = ingest_failing(path, capsys=capsys)
+        assert len(errors) == 1 and errors[0].startswith(f"{path}:2: {reason}"), errors
+        assert counts() == expected_counts(2)
+        stored = {"https://mid.example/first", "https://mid.example/third"}
+    assert set(Statement.objects.values_list("source_url", flat=True)) == stored
+
+
+def test_a_right_to_left_override_is_not_stored_in_a_title(tmp_path):
+    path = tmp_path / "records.jsonl"
+    path.write_bytes(line(record("rlo", title="Заявление \u202eexe.txt\u202c МИД России",
+                                 text="\u2067Россия\u2069 и Япония договорились продолжить консультации.")) + b"\n")
+    call_command("ingest", "--no-progress", str(path))
+    statement = Statement.objects.get()
+    assert statement.title == "Заявление exe.txt МИД России"
+    assert statement.body == "Россия и Япония договорились продолжить консультации."
+
+
+def test_a_damaged_utf8_line_fails_alone_and_is_not_stored_as_cp1251(tmp_path, capsys):
+    path = tmp_path / "records.jsonl"
+    damaged = line(record("damaged", title="Заявление министерства"))
+    path.write_bytes(line(record("first")) + b"\n" + damaged[:19] + b"\xff" + damaged[19:] + b"\n"
+                     + line(record("third")) + b"\n")
+    errors = ingest_failing(path, capsys=capsys)
+    assert errors == [f"{path}:2: undecodable as utf-8 at byte 19 of the line"]
+    assert counts() == expected_counts(2)
+    assert not Statement.objects.filter(title__contains="Р—").exists()
+
+
+def exported(tmp_path) -> list[dict]:
+    """Two good statements ingested and exported, then the archive emptied: lines to import."""
+    source = tmp_path / "records.jsonl"
+    source.write_bytes(line(record("one")) + b"\n" + line(record("two")) + b"\n")
+    call_command("ingest", "--no-progress", str(source))
+    export = tmp_path / "export.jsonl"
+    call_command("export", "--output", str(export))
+    Statement.objects.all().delete()
+    return [json.loads(text) for text in export.read_text(encoding="utf-8").splitlines()]
+
+
+def test_import_reports_each_bad_line_with_its_file_and_line_and_imports_the_rest(tmp_path, capsys):
+    one, two = exported(tmp_path)
+    scripted = {**two, "key": "https://mid.example/js#2018-07-31", "source_url": "javascript:alert(1)//x"}
+    lines = [
+        line(one),
+        line(one)[:50],  # cut short
+        b'["not", "a", "record"]',
+        line({**two, "format": 99}),
+        line({k: v for k, v in two.items() if k != "body"}),
+        line(scripted),
+        line({**two, "raw_text": ")" * 2000}),
+        line(two)[:30] + b"\xff" + line(two)[30:],
+        b"",
+        line(two),
+    ]
+    path = tmp_path / "import.jsonl"
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    with pytest.raises(CommandError, match="7 line\\(s\\) failed"):
+        call_command("import", str(path))
+    out, err = capsys.readouterr()
+    assert err.splitlines() == [
+        f"{path}:2: broken JSON: Unterminated string starting at column 50",
+        f"{path}:3: a record must be a JSON object, not list",
+        f"{path}:4: not an archive export of format 1",
+        f"{path}:5: lacks body",
+        f"{path}:6: source_url must be an http or https address, not javascript:",
+        f"{path}:7: text: more than 1000 ')' characters in a row",
+        f"{path}:8: undecodable as UTF-8 at byte 30 of the line",
+    ] or err
+    assert "imported 2, skipped 0 already present, failed 7" in out
+    assert set(Statement.objects.values_list("source_url", flat=True)) == {
+        "https://mid.example/one", "https://mid.example/two"}
+
+
+def test_import_of_good_lines_exits_cleanly(tmp_path, capsys):
+    one, two = exported(tmp_path)
+    path = tmp_path / "import.jsonl"
+    path.write_bytes(line(one) + b"\n" + line(two))  # no final newline
+    call_command("import", str(path))
+    assert "imported 2, skipped 0 already present, failed 0" in capsys.readouterr().out
+    assert Statement.objects.count() == 2

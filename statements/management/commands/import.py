@@ -1,14 +1,16 @@
 from pathlib import Path
 
-from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from statements.services import exchange
 
 
 class Command(BaseCommand):
-    help = ("Import an archive exported with `export` (JSON Lines). Statements already present are skipped, "
-            "unless --editor names who applies the editors' work in the file to them.")
+    help = (
+        "Import an archive exported with `export` (JSON Lines). Statements already present are skipped, "
+        "unless --editor names who applies the editors' work in the file to them; a bad line fails alone "
+        "(file:line: reason) and the command exits non-zero after the rest."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("path")
@@ -30,8 +32,11 @@ class Command(BaseCommand):
         if not source.is_file():
             raise CommandError(f"no such file: {path}")
         try:
-            with source.open(encoding="utf-8") as lines:
-                imported, skipped = exchange.import_records(lines, editor=user)
-        except (ValueError, KeyError, ValidationError) as exc:
-            raise CommandError(f"{path}: {exc}") from exc
-        self.stdout.write(f"imported {imported}, skipped {skipped} already present")
+            summary = exchange.import_file(source, editor=user)
+        except OSError as exc:
+            raise CommandError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+        for failure in summary.failures:
+            self.stderr.write(failure)
+        self.stdout.write(str(summary))
+        if summary.failures:
+            raise CommandError(f"{len(summary.failures)} line(s) failed", returncode=1)

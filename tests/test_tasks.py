@@ -34,8 +34,10 @@ def write_records(path: Path, copies: int = 1) -> Path:
     """The records as a JSON Lines file; `copies` > 1 gives each copy its own address, so its own statement."""
     with path.open("w", encoding="utf-8") as out:
         for n in range(copies):
-            for record in RECORDS:
-                out.write(json.dumps({**record, "url": f"{record['url']}?copy={n}"}, ensure_ascii=False) + "\n")
+            for index, record in enumerate(RECORDS):
+                # A record without an address gets one of its own (only http(s) addresses are stored).
+                url = record.get("url") or f"https://archive.test/record/{index}"
+                out.write(json.dumps({**record, "url": f"{url}?copy={n}"}, ensure_ascii=False) + "\n")
     return path
 
 

@@ -64,6 +64,7 @@ class StatementViewSet(ApiView, viewsets.ReadOnlyModelViewSet):
         """As the search page: a query that finds nothing is searched again with misspelt names corrected."""
         # The backend's filterset (strict: a bad parameter is a 400 naming it), kept for what it did.
         filterset = f.StrictFilterBackend().get_filterset(request, self.get_queryset(), self)
+        filterset.loosen_when_few = True
         if not filterset.is_valid():
             raise translate_validation(filterset.errors)
         page = self.paginate_queryset(filterset.qs)

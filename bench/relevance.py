@@ -72,6 +72,7 @@ def archive_ranking(query: str) -> list[str]:
     from statements.search.filters import StatementFilter
 
     found = StatementFilter({"q": query}, queryset=Statement.objects.for_list())
+    found.loosen_when_few = True  # as the page and the API's list
     return [s.key for s in found.qs[:CUTOFF]]
 
 

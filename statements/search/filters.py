@@ -129,7 +129,7 @@ class StatementFilter(filters.FilterSet):
         # lower rank), and the page and the API say so.
         # Those holding every word come first whatever the order (`held_all`); a loose search
         # too large to rank would bury them under the newest, so it is not made.
-        if required_count(query) > 1 and found.estimated_count() < LOOSE_BELOW * 10:
+        if self.loosen_when_few and required_count(query) > 1 and found.estimated_count() < LOOSE_BELOW * 10:
             held_all = list(found.order_by().values_list("pk", flat=True)[:LOOSE_BELOW])
             if len(held_all) < LOOSE_BELOW:
                 loose = queryset.search(query, required=required, loose=True, rank=rank)
@@ -162,6 +162,9 @@ class StatementFilter(filters.FilterSet):
     # (None: decide): facets count without rank, as the search they count for (for_counting).
     ranking = True
     loose_decision: bool | None = None
+    # Only a list a reader goes through, ranked (the search page, the API's list), is loosened:
+    # an export, a feed or a job takes exactly the statements that hold every word.
+    loosen_when_few = False
 
     def for_counting(self, data):
         """The same kind of search with other parameters, for facet counts (statements.search.facets):
@@ -226,7 +229,9 @@ class StatementFilter(filters.FilterSet):
             return None
         data = self.data.copy()
         data["q"] = better
-        return type(self)(data, queryset=self.queryset, request=self.request)
+        again = type(self)(data, queryset=self.queryset, request=self.request)
+        again.loosen_when_few = self.loosen_when_few
+        return again
 
 
 class EventFilter(filters.FilterSet):

@@ -147,6 +147,7 @@ def statement_list(request):
     if tidy := _tidy_query(request):
         return tidy
     filterset = StatementFilter(request.GET or None, queryset=Statement.objects.for_list())
+    filterset.loosen_when_few = True
     lang = get_language() or "ru"
     if filterset.is_bound and not filterset.is_valid():
         # A bad parameter (a malformed date, an unknown country) is the

@@ -21,7 +21,6 @@
   status.setAttribute("role", "status");
   input.closest(".search-main").after(box, status);
   input.setAttribute("aria-controls", box.id);
-  input.setAttribute("aria-expanded", "false");
 
   let timer = null;
   let controller = null;
@@ -29,7 +28,6 @@
 
   const close = () => {
     box.hidden = true;
-    input.setAttribute("aria-expanded", "false");
     list.replaceChildren();
     shown = "";
   };
@@ -47,7 +45,6 @@
       return row;
     }));
     box.hidden = results.length === 0;
-    input.setAttribute("aria-expanded", String(!box.hidden));
     status.textContent = results.length ? `${input.dataset.suggestFound || ""} ${results.length}`.trim() : "";
   };
 

@@ -22,9 +22,15 @@ FILLER = ("Стороны обменялись мнениями по широк�
 FILLER_EN = ("The sides exchanged views on a wide range of issues of the bilateral agenda. " * 6)
 
 
-def ranked(query: str) -> list[str]:
+def search(query: str) -> StatementFilter:
+    """The search as the page and the API's list run it."""
     found = StatementFilter({"q": query}, queryset=Statement.objects.all())
-    return [s.title for s in found.qs]
+    found.loosen_when_few = True
+    return found
+
+
+def ranked(query: str) -> list[str]:
+    return [s.title for s in search(query).qs]
 
 
 def statement(title: str, body: str, *, lang: str = "ru", day: int = 1):
@@ -75,7 +81,7 @@ def test_statements_holding_some_of_the_words_follow_those_holding_all():
     for day in range(2, 5):
         statement(f"Arctic council {day}", FILLER_EN + "The Arctic was mentioned.", lang="en", day=day)
     statement("Unrelated", FILLER_EN, lang="en", day=6)
-    found = StatementFilter({"q": "Arctic shipping routes"}, queryset=Statement.objects.all())
+    found = search("Arctic shipping routes")
     titles = [s.title for s in found.qs]
     assert found.loosened
     assert titles[0] == "Arctic shipping routes"
@@ -86,9 +92,17 @@ def test_a_search_with_enough_statements_holding_every_word_is_not_loosened():
     for day in range(1, 12):
         statement(f"Arctic shipping {day}", "Arctic shipping grows.", lang="en", day=day)
     statement("Arctic alone", "The Arctic.", lang="en", day=20)
-    found = StatementFilter({"q": "Arctic shipping"}, queryset=Statement.objects.all())
+    found = search("Arctic shipping")
     assert "Arctic alone" not in [s.title for s in found.qs]
     assert not found.loosened
+
+
+def test_an_export_takes_only_the_statements_holding_every_word(client):
+    statement("Arctic shipping routes", "The Arctic shipping routes were discussed.", lang="en", day=1)
+    statement("Arctic council", "The Arctic was mentioned.", lang="en", day=2)
+    exported = client.get("/api/export/statements.jsonl", {"q": "Arctic shipping routes"})
+    lines = b"".join(exported.streaming_content).decode().splitlines()
+    assert [json.loads(line)["title"] for line in lines] == ["Arctic shipping routes"]
 
 
 def test_the_page_and_the_api_say_when_some_words_were_left_out(client):
@@ -117,7 +131,7 @@ def test_judged_queries_find_the_statements_most_about_them(settings):
     judgments = json.loads(JUDGMENTS.read_text(encoding="utf-8"))
     scores = {}
     for query in JUDGED:
-        found = StatementFilter({"q": query}, queryset=Statement.objects.all())
+        found = search(query)
         top = [s.key for s in found.qs[:10]]
         scores[query] = ndcg(top, judgments[query])
         assert judgments[query].get(top[0]) == 3, (query, found.qs[0].title)

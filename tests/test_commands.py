@@ -111,7 +111,7 @@ def test_reextract_keeps_verified_items_and_rebuilds_the_rest(capsys):
 
 @pytest.mark.shared
 @pytest.mark.slow  # other processes
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # the workers commit on their own connections
+@pytest.mark.django_db(transaction=True)  # the workers commit on their own connections
 def test_reextract_with_two_processes_resumes_and_keeps_editors_work(tmp_path, capsys):
     from statements.extract.version import extractor_version
 

@@ -47,9 +47,10 @@ def fuller_in_archive(key: str) -> str:
     return found.pop() if len(found) == 1 else key
 
 
-def person_for(*, key: str, name: str, lang: str) -> Person:
+def person_for(*, key: str, name: str, lang: str, absorbed: dict[str, str] | None = None) -> Person:
     """The person of a resolved key, created from the table row or from the name as written; the name
-    is kept as one of the person's variants."""
+    is kept as one of the person's variants. `absorbed` is told the keys of the rows a new person took
+    in (absorb_less_full), each with the new person's key."""
     key = fuller_in_archive(key)
     person = Person.objects.filter(key=key).first()
     if person is None:
@@ -64,7 +65,9 @@ def person_for(*, key: str, name: str, lang: str) -> Person:
             "role_ru": row.get("title_ru", ""), "role_en": row.get("title_en", ""),
         })
         if created:
-            absorb_less_full(person)
+            for merged in absorb_less_full(person):
+                if absorbed is not None:
+                    absorbed[merged] = person.key
     PersonName.objects.get_or_create(name=name[:200], defaults={"person": person})
     return person
 

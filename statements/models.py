@@ -318,6 +318,9 @@ class Event(ExtractedItem):
         indexes = [
             # The calendar and the API's date-range filter: events overlapping a period.
             models.Index(fields=["starts_on", "ends_on"], name="event_period"),
+            # What is still ahead (ends_on >= today: the home page, upcoming lists) and the latest past
+            # events, newest first, without reading every event of the archive.
+            models.Index(F("ends_on").desc(), F("id").desc(), name="event_ends"),
         ]
 
     def __str__(self) -> str:

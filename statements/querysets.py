@@ -275,14 +275,27 @@ class StatementQuerySet(models.QuerySet):
         )
 
 
+# A statement's columns that an item's line never shows and that cost a read from TOAST each.
+STATEMENT_TEXT_COLUMNS = ("statement__body", "statement__raw_text", "statement__record",
+                          "statement__search_vector", "statement__rank_vector")
+
+
 class AgreementQuerySet(models.QuerySet):
     def active(self):
         return self.filter(rejected=False).order_by("start")
+
+    def with_statement(self):
+        """With the statement each item comes from, as a line of a list shows it (title, date, link)."""
+        return self.select_related("statement").defer(*STATEMENT_TEXT_COLUMNS)
 
 
 class EventQuerySet(models.QuerySet):
     def active(self):
         return self.filter(rejected=False).order_by("start")
+
+    def with_statement(self):
+        """With the statement each item comes from, as a line of a list shows it (title, date, link)."""
+        return self.select_related("statement").defer(*STATEMENT_TEXT_COLUMNS)
 
     def dated(self):
         return self.active().filter(starts_on__isnull=False, ends_on__isnull=False)

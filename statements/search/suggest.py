@@ -3,10 +3,12 @@ search that found nothing), and the countries, organisations, people and topics 
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import TrigramSimilarity
+from django.core.cache import cache
 from django.db.models import Q
 from django.db.models.functions import Greatest
 from django.utils.translation import gettext as _
@@ -88,10 +90,20 @@ def _name(entity, lang: str) -> str:
     return first or second
 
 
+# Counting a person's or an organisation's statements reads tens of thousands of links in a large
+# archive; the counts of a suggestion may be a few minutes old.
+SUGGESTION_SECONDS = 300
+
+
 def suggestions(query: str, *, lang: str = "ru") -> list[Suggestion]:
     """Countries, organisations, people and topics the query names (any form, either language) or whose
     names begin with its last word, most named first: for the search page and /api/suggest/."""
     query = " ".join(query.split())[:100]
+    key = "suggest:" + hashlib.sha256(f"{lang}:{query}".encode()).hexdigest()
+    return cache.get_or_set(key, lambda: _suggestions(query, lang), SUGGESTION_SECONDS)
+
+
+def _suggestions(query: str, lang: str) -> list[Suggestion]:
     found: dict[tuple[str, str], Suggestion] = {}
     countries, organisations = set(), set()
     for _text, meaning in named_in(query):

@@ -69,7 +69,7 @@ def events_in_month(month: dt.date, country: str | None = None):
           .exclude(Q(precision=DEADLINE) & ~Q(ends_on__range=(month, last))))
     if country:
         qs = qs.filter(countries__code=country)
-    return qs.select_related("statement").prefetch_related("countries").order_by("starts_on", "ends_on", "id")
+    return qs.with_statement().prefetch_related("countries").order_by("starts_on", "ends_on", "id")
 
 
 def _with_a_day(country: str | None):
@@ -99,14 +99,17 @@ def neighbour_months(month: dt.date) -> tuple[dt.date | None, dt.date | None]:
     return previous, following
 
 
-def long_periods(today: dt.date, country: str | None = None) -> list[list[Event]]:
-    """Events announced for a season, quarter, half-year or year that has not ended, each once,
-    in groups of the same period."""
+def long_period_events(today: dt.date, country: str | None = None):
+    """Events announced for a season, quarter, half-year or year that has not ended."""
     qs = Event.objects.upcoming(today).filter(precision__in=LONG_PRECISIONS)
-    if country:
-        qs = qs.filter(countries__code=country)
+    return qs.filter(countries__code=country) if country else qs
+
+
+def long_periods(today: dt.date, country: str | None = None, *, limit: int | None = None) -> list[list[Event]]:
+    """long_period_events, each once (the first `limit` of them), in groups of the same period."""
+    qs = long_period_events(today, country).with_statement().order_by("starts_on", "-ends_on", "id")
     groups: dict[tuple, list[Event]] = {}
-    for event in qs.select_related("statement").order_by("starts_on", "-ends_on", "id"):
+    for event in qs[:limit] if limit else qs:
         groups.setdefault((event.starts_on, event.ends_on, event.precision), []).append(event)
     return list(groups.values())
 

@@ -81,7 +81,7 @@ def ical(request, code: str | None = None) -> HttpResponse:
     cal = Calendar()
     cal.add("prodid", "-//Diplomatic Statements Archive//events//EN")
     cal.add("version", "2.0")
-    events = Event.objects.dated().select_related("statement")
+    events = Event.objects.dated().with_statement()
     if code:
         country = get_object_or_404(Country, code=code.upper())
         events = events.filter(countries=country)

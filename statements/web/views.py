@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Case, Count, Q, When
+from django.db.models import Count, Q
 from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
@@ -40,6 +40,17 @@ OVERVIEW_SECONDS = 300  # whole-archive aggregates are cached this long
 
 
 HOME_EVENTS = HOME_AGREEMENTS = 4
+HOME_LONG_EVENTS = 12  # of those announced for a year, half-year, quarter or season
+
+
+def _precise_first(events, order: tuple[str, ...]) -> list:
+    """The first HOME_EVENTS events in `order`, those with a day (or a week, ten days) before those with a
+    month only: two queries that each an index on the dates answers (one ordered by precision first
+    would sort every dated event of the archive)."""
+    found = list(events.filter(precision__in=calendar.DAY_PRECISIONS).order_by(*order)[:HOME_EVENTS])
+    if len(found) < HOME_EVENTS:
+        found += events.exclude(precision__in=calendar.DAY_PRECISIONS).order_by(*order)[:HOME_EVENTS - len(found)]
+    return found
 
 
 def home(request):
@@ -56,18 +67,18 @@ def home(request):
                          key=lambda s: (-s.agreement_count, -s.published_on.toordinal()))
     # A year or a half-year alone says little: such events are named apart, below the dated ones.
     # Those with a day (or a week, ten days) come before those with a month only.
-    dated = (Event.objects.dated().exclude(precision__in=calendar.LONG_PRECISIONS).select_related("statement")
-             .alias(vague=Case(When(precision__in=calendar.DAY_PRECISIONS, then=0), default=1)))
-    upcoming = list(dated.filter(ends_on__gte=today).order_by("vague", "starts_on", "id")[:HOME_EVENTS])
+    dated = Event.objects.dated().exclude(precision__in=calendar.LONG_PRECISIONS).with_statement()
+    upcoming = _precise_first(dated.filter(ends_on__gte=today), ("starts_on", "id"))
     # Nothing dated ahead (an archive that stopped growing): the latest dated events, said to be past.
-    recent = [] if upcoming else list(dated.filter(ends_on__lt=today)
-                                      .order_by("vague", "-ends_on", "-id")[:HOME_EVENTS])
-    agreements = (Agreement.objects.filter(rejected=False).select_related("statement")
+    recent = [] if upcoming else _precise_first(dated.filter(ends_on__lt=today), ("-ends_on", "-id"))
+    agreements = (Agreement.objects.filter(rejected=False).with_statement()
                   .order_by("-statement__published_on", "-id")[:HOME_AGREEMENTS])
-    long_periods = calendar.long_periods(today)
+    # A few of them on the home page; the calendar lists them all.
+    long_periods = calendar.long_periods(today, limit=HOME_LONG_EVENTS)
     return render(request, "statements/home.html", {
         "latest": latest, "most_agreed": most_agreed, "upcoming": upcoming, "recent_events": recent,
-        "long_periods": long_periods, "long_count": sum(map(len, long_periods)), "agreements": agreements,
+        "long_periods": long_periods, "long_count": calendar.long_period_events(today).count(),
+        "long_shown": sum(map(len, long_periods)), "agreements": agreements,
         "total": Statement.objects.count(),
     })
 
@@ -244,9 +255,9 @@ def _entity_page(request, template: str, obj, statements, agreements, events, co
         **extra,
         context_name: obj,
         "page": _page(request, statements.for_list().newest_first()),
-        "agreements": agreements.select_related("statement").order_by("-statement__published_on")[:10],
-        "upcoming": events.upcoming(today).select_related("statement").order_by("starts_on")[:10],
-        "past_events": events.past(today).select_related("statement").order_by("-starts_on")[:10],
+        "agreements": agreements.with_statement().order_by("-statement__published_on")[:10],
+        "upcoming": events.upcoming(today).with_statement().order_by("starts_on")[:10],
+        "past_events": events.past(today).with_statement().order_by("-starts_on")[:10],
         "chart": charts.time_chart(charts.per_month(statements), search=search),
     }
     return render(request, template, context)
@@ -369,7 +380,7 @@ def topic_detail(request, slug: str):
 
 
 def agreement_list(request):
-    filterset = AgreementFilter(request.GET or None, queryset=Agreement.objects.active().select_related("statement")
+    filterset = AgreementFilter(request.GET or None, queryset=Agreement.objects.active().with_statement()
                                 .prefetch_related("countries").order_by("-statement__published_on", "start"))
     if filterset.is_bound and not filterset.is_valid():
         return render(request, "statements/agreement_list.html", {"filter": filterset, "page": None}, status=400)
@@ -404,9 +415,9 @@ def event_calendar(request):
     past_qs = Event.objects.past(today)
     if country:
         upcoming_qs, past_qs = upcoming_qs.filter(countries__code=country), past_qs.filter(countries__code=country)
-    upcoming = list(upcoming_qs.select_related("statement").order_by("starts_on", "id")[:50])
+    upcoming = list(upcoming_qs.with_statement().order_by("starts_on", "id")[:50])
     previous_month, next_month = calendar.neighbour_months(month)
-    past = Paginator(past_qs.select_related("statement").order_by("-ends_on", "-id"),
+    past = Paginator(past_qs.with_statement().order_by("-ends_on", "-id"),
                      PAST_EVENTS_PAGE).get_page(request.GET.get("past"))
     context = {
         "month": month,

@@ -20,7 +20,7 @@ from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce, Lower
 
 from statements.search.document import link_lexeme
-from statements.search.query import LexemesQuery, lemmatised, match_query, rank_parts, surname_candidates
+from statements.search.query import LexemesQuery, lemmatised, match_query, parse, rank_parts, surname_candidates
 
 HEADLINE_START, HEADLINE_STOP = "\x02", "\x03"
 # A title that ends on a colon introduces a quotation: the title of a fragment (StatementQuerySet.substantial).
@@ -109,24 +109,39 @@ RANK_WEIGHTS = [0.1, 0.3, 0.6, 1.0]
 
 
 def relevance(query: str):
-    """How well a statement answers the query, from its rank_vector: for each thing the query asks
-    for (statements.search.query.rank_parts), ts_rank weighted by how rare it is in the archive (an
-    inverse document frequency from the planner's estimate, no rows read), summed, as BM25 sums its
-    terms. A word found everywhere ("cooperation") then weighs little beside a rare one ("energy")."""
+    """How well a statement answers the query: relevance_and_cost(query)'s expression."""
+    return relevance_and_cost(query)[0]
+
+
+def relevance_and_cost(query: str) -> tuple:
+    """(expression, parts, most matches) of how well a statement answers the query, from its rank_vector:
+    for each thing the query asks for (statements.search.query.rank_parts), ts_rank weighted by how rare
+    it is in the archive (an inverse document frequency from the planner's estimate, no rows read),
+    summed, as BM25 sums its terms. A word found everywhere ("cooperation") then weighs little beside a
+    rare one ("energy").
+
+    `parts` is how many ts_rank each match costs; `most matches` the fewest statements any required part
+    is found in, which no search of them all exceeds (None when the query has OR or one part): the
+    planner multiplies the words' shares as if they were independent, and "Путин Си Цзиньпин", estimated
+    at 22 matches of 100,000, has 5,850 (StatementFilter.qs decides from both whether to rank).
+    """
     from statements.models import Statement
 
     parts = rank_parts(query)
     if not parts:  # no word, or only excluded ones: nothing to rank by
-        return Value(0.0, output_field=models.FloatField())
+        return Value(0.0, output_field=models.FloatField()), 0, None
     if len(parts) == 1:
-        return SearchRank(F("rank_vector"), parts[0].rank, weights=RANK_WEIGHTS)
+        return SearchRank(F("rank_vector"), parts[0].rank, weights=RANK_WEIGHTS), 1, None
     total = max(1, Statement.objects.estimated_count())
-    weighted = []
+    weighted, counts = [], []
     for part in parts:
         found = min(total, Statement.objects.filter(search_vector=part.match).estimated_count())
+        if part.boost == 1.0:  # a thing asked for, which every match holds (not the words' pairs)
+            counts.append(found)
         idf = math.log(1 + (total - found + 0.5) / (found + 0.5))
         weighted.append(SearchRank(F("rank_vector"), part.rank, weights=RANK_WEIGHTS) * Value(idf * part.boost))
-    return reduce(operator.add, weighted)
+    most = None if len(parse(query)) > 1 or not counts else min(counts)
+    return reduce(operator.add, weighted), len(parts), most
 
 
 class StatementQuerySet(models.QuerySet):

@@ -6,12 +6,13 @@ import datetime as dt
 
 import django_filters as filters
 from django import forms
+from django.conf import settings
 from django.db.models import Case, Exists, FloatField, OuterRef, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from statements.choices import AgreementKind, Kind, Language
 from statements.models import Agreement, Country, Event, Person, Statement, Topic
-from statements.querysets import relevance, search_limits
+from statements.querysets import relevance_and_cost, search_limits
 from statements.search.document import link_lexeme
 from statements.search.entities import label
 from statements.search.query import MAX_QUERY_LENGTH, named_in, required_count
@@ -119,7 +120,10 @@ class StatementFilter(filters.FilterSet):
         query = data.get("q") or ""
         if not (query.strip() or required):
             return queryset
-        rank = relevance(query) if self.ranking else Value(0.0, output_field=FloatField())
+        if self.ranking:
+            rank, self.rank_cost, self.most_matches = relevance_and_cost(query)
+        else:
+            rank = Value(0.0, output_field=FloatField())
         if self.loose_decision is not None:  # a count for facets: as the search it counts for
             self.loosened = self.loose_decision
             return queryset.search(query, required=required, rank=rank, loose=self.loose_decision)
@@ -153,6 +157,8 @@ class StatementFilter(filters.FilterSet):
     # not searching), whether the results are ranked, and whether relevance
     # was asked for but the matches were too many to rank (rank_limit).
     size: int | None = None
+    rank_cost = 1  # ts_rank calls per match (querysets.relevance_and_cost)
+    most_matches: int | None = None
     loosened = False  # few statements hold every word: those holding some of them are shown too
     ranked = False
     newest_instead = False
@@ -191,10 +197,15 @@ class StatementFilter(filters.FilterSet):
         # and sorted after; more are dense enough for the date index.
         self.size = size = queryset.estimated_count() if queryset.is_search() else None
         self.rank_limit, sorted_up_to = search_limits() if size is not None else (0, 0)
+        if size is not None and not self.loosened:
+            # Ranking costs a ts_rank per part and match: the limit is for one part. The matches are at
+            # most the fewest of any part's (the planner's estimate of words together can be far under).
+            self.rank_limit = max(settings.SEARCH_RANK_FLOOR, self.rank_limit // max(1, self.rank_cost))
         narrow = size is not None and size <= sorted_up_to
         order = SORTS.get(sort or "relevance")
         if order is None:
-            self.ranked = words and narrow and size <= self.rank_limit
+            at_most = max(size or 0, 0 if self.loosened else (self.most_matches or 0))
+            self.ranked = words and narrow and at_most <= self.rank_limit
             self.newest_instead = words and not self.ranked
             order = RANKED if self.ranked else SORTS["newest"]
         if self.loosened:

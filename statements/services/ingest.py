@@ -166,21 +166,13 @@ def ingest_items(items: Iterable[RawItem | ParseFailure], summary: Summary, *,
 
 
 def in_workers(work: Callable, tasks: Iterable, *, jobs: int) -> Iterator:
-    """work(task) for each task in `jobs` forked processes, results in the tasks' order.
+    """work(task) for each task in `jobs` spawned processes (archive/workers.py says why not forked),
+    results in the tasks' order. Each worker opens its own connection to the database this one uses."""
+    from archive import workers
 
-    The parent's connections are closed first: each worker opens its own
-    (a forked copy of one socket shared by several processes would mix their
-    queries). The finders are warmed once, in the parent, and shared.
-    """
-    warm()
-    connections.close_all()
-    with multiprocessing.get_context("fork").Pool(jobs, initializer=_start_worker) as pool:
+    names = {alias: connections[alias].settings_dict["NAME"] for alias in connections}
+    with multiprocessing.get_context("spawn").Pool(jobs, initializer=workers.start, initargs=(names,)) as pool:
         yield from pool.imap(work, tasks, chunksize=CHUNK)
-
-
-def _start_worker() -> None:
-    # Ctrl-C stops the parent, which ends the pool; a worker interrupted mid-record would only print a trace.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def can_fan_out(jobs: int) -> bool:

@@ -141,8 +141,8 @@ def ingest_item(item: RawItem | ParseFailure, *, budget: float | None = None) ->
 
 
 def warm() -> None:
-    """Load the analyser and compile the finders' tables before the first record, so that neither the first
-    record's time budget nor, once forked, each worker pays for them."""
+    """Load the analyser and compile the finders' tables before the first record, so that the first record's
+    time budget does not pay for them (each worker of --jobs does this once as it starts: archive/workers.py)."""
     from statements.search.document import search_document
 
     parsed = parse_record({"title": "Заявление", "date": "2020-01-01", "lang": "ru",

@@ -44,3 +44,12 @@ def event(body: str, sentence: str, starts_on, ends_on, precision="day", title="
 def make_statement(*, extraction: Extraction | None = None, **fields):
     parsed = parsed_statement(**fields)
     return store_statement(parsed=parsed, extraction=extraction or Extraction(), record={"title": parsed.title})
+
+
+def make_editor(username: str = "editor", *, password: str = "pw-editor-1"):
+    """A member of the Editors group (statements.services.editors), staff as the admin needs."""
+    from django.contrib.auth.models import Group, User
+
+    user = User.objects.create_user(username, password=password, is_staff=True)
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user

@@ -5,7 +5,7 @@ import json
 
 import pytest
 from django.contrib.admin.models import LogEntry
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.test import Client
 from rest_framework.authtoken.models import Token
@@ -14,7 +14,7 @@ from rest_framework.test import APIClient
 from statements.extract.records import Extraction
 from statements.models import Event, Statement
 from statements.services import corrections, exchange
-from tests.factories import agreement, event, make_statement
+from tests.factories import agreement, event, make_editor, make_statement
 
 pytestmark = pytest.mark.django_db
 
@@ -39,9 +39,7 @@ def talks(title: str = "Переговоры", published_on=dt.date(2019, 4, 1))
 @pytest.fixture
 def editor(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    user = User.objects.create_user("editor", password="pw-editor-1", is_staff=True)
-    user.groups.add(Group.objects.get(name="Editors"))
-    return user
+    return make_editor()
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 from django.contrib.admin.models import LogEntry
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.test import Client
 
 from statements.admin import measure, review
@@ -12,7 +12,7 @@ from statements.extract.records import Extraction
 from statements.extract.scoring import score
 from statements.models import Agreement, Event
 from statements.services import corrections
-from tests.factories import agreement, event, make_statement
+from tests.factories import agreement, event, make_editor, make_statement
 
 pytestmark = pytest.mark.django_db
 
@@ -35,9 +35,7 @@ def statement(title: str, published_on: dt.date, *, events: int = 1):
 @pytest.fixture
 def editor(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    user = User.objects.create_user("editor", password="pw-editor-1", is_staff=True)
-    user.groups.add(Group.objects.get(name="Editors"))
-    return user
+    return make_editor()
 
 
 @pytest.fixture

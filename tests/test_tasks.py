@@ -8,7 +8,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.db import connection
@@ -20,6 +20,7 @@ from statements.choices import Origin
 from statements.models import Agreement, Event, Job, Statement
 from statements.services import tasks
 from statements.services.ingest import ingest_paths
+from tests.factories import make_editor
 
 pytestmark = pytest.mark.django_db
 
@@ -50,8 +51,7 @@ def archive_of_records(tmp_path):
 
 @pytest.fixture
 def editor(client):
-    user = User.objects.create_user("editor", password="pw-editor-1", is_staff=True)
-    user.groups.add(Group.objects.get(name="Editors"))
+    user = make_editor()
     client.force_login(user)
     client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"  # the messages checked below are the English ones
     return user

@@ -111,12 +111,18 @@ def word_pairs(*texts: str, limit: int = MAX_PAIRS) -> tuple[str, ...]:
     return pairs_of([phrase_words(text) for text in texts], limit=limit)
 
 
+def adjacent_pairs(words: list[str]) -> list[str]:
+    """Each pair of adjacent words as the one lexeme the vectors hold for it: ["совет", "безопасность"] ->
+    ["совет безопасность"]."""
+    return [f"{first} {second}" for first, second in zip(words, words[1:], strict=False)]
+
+
 def pairs_of(word_lists: list[list[str]], *, limit: int = MAX_PAIRS) -> tuple[str, ...]:
     """word_pairs() of texts already cut into phrase_words()."""
     seen: dict[str, None] = {}
     for words in word_lists:
-        for first, second in zip(words, words[1:], strict=False):
-            seen[f"{first} {second}"] = None
+        for pair in adjacent_pairs(words):
+            seen[pair] = None
             if len(seen) >= limit:
                 return tuple(seen)
     return tuple(seen)
@@ -135,8 +141,7 @@ def tsvector_literal(entries: list[tuple[str, int, str]]) -> str:
 def salient_pairs(title_words: list[str], body_words: list[str], *, limit: int = SALIENT_PAIRS) -> str:
     """The title's word pairs (A) and the body's most repeated ones, as a tsvector literal for rank_vector."""
     title = pairs_of([title_words])
-    body = Counter(f"{a} {b}" for a, b in zip(body_words, body_words[1:], strict=False)
-                   if len(a) > 2 and len(b) > 2)
+    body = Counter(pair for pair in adjacent_pairs(body_words) if all(len(word) > 2 for word in pair.split(" ")))
     entries = [(pair, 1, "A") for pair in title]
     for pair, count in body.most_common(limit):
         if count < 2:

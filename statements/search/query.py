@@ -30,7 +30,7 @@ from functools import reduce
 from django.contrib.postgres.search import SearchConfig, SearchQuery, SearchQueryField
 from django.db.models import Func, Value
 
-from statements.search.document import PHRASE_WORD, lemmatised, phrase_words
+from statements.search.document import PHRASE_WORD, adjacent_pairs, lemmatised, phrase_words
 from statements.search.entities import MAX_NAME_WORDS, Meaning, meaning_names, meaning_of
 from statements.text.scripts import CYRILLIC
 
@@ -117,7 +117,7 @@ def word_query(text: str):
 def term_query(term: Term):
     words = phrase_words(term.text)
     if term.phrase and len(words) > 1:
-        query = LexemesQuery([f"{a} {b}" for a, b in zip(words, words[1:], strict=False)])
+        query = LexemesQuery(adjacent_pairs(words))
     elif term.phrase:
         query = PlainQuery(" ".join(words), "simple")  # one quoted word: as written, lemma and all
     else:
@@ -241,7 +241,7 @@ def _concepts(group: list[Term], people: PeopleLookup | None) -> list[Concept]:
                 name_words = phrase_words(name)
                 if len(name_words) == 1:
                     words.extend(PHRASE_WORD.findall(name))
-                pairs.extend(f"{a} {b}" for a, b in zip(name_words, name_words[1:], strict=False))
+                pairs.extend(adjacent_pairs(name_words))
             match = _all(term_query(term) for term in run) | _meaning_query(meaning)
             found.append(Concept(match, _rank_words(words, pairs)))
             start += length
@@ -253,7 +253,7 @@ def _concepts(group: list[Term], people: PeopleLookup | None) -> list[Concept]:
             query = query | _any(LexemesQuery([lexeme]) for lexeme in persons)
         words = phrase_words(term.text)
         rank = None if term.negated else _rank_words(PHRASE_WORD.findall(term.text),
-                                                     [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)])
+                                                     adjacent_pairs(words))
         found.append(Concept(query, rank, negated=term.negated))
         start += 1
     return found
@@ -286,13 +286,12 @@ def rank_parts(query: str) -> list[RankPart]:
         if len(concepts) < 2:
             continue  # one word, or one name whose own phrases rank it
         run: list[str] = []  # adjacent required words, across terms: "Курильские острова" unquoted too
-        pairs: list[str] = []
         for term in group:
             if term.negated:
                 run = []
                 continue
             run.extend(phrase_words(term.text))
-        pairs.extend(f"{a} {b}" for a, b in zip(run, run[1:], strict=False))
+        pairs = adjacent_pairs(run)
         if pairs:
             phrase = _any(LexemesQuery([p]) for p in dict.fromkeys(pairs))
             parts.append(RankPart(phrase, LexemesQuery(pairs), boost=PHRASE_BOOST * len(set(pairs))))

@@ -5,11 +5,11 @@ import signal
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 from playwright.sync_api import expect
 
 from statements.models import Agreement, Event, Statement
+from tests.factories import make_editor
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
@@ -20,9 +20,7 @@ PASSWORD = "correct-horse-battery-staple-42"
 @pytest.fixture
 def editor():
     call_command("ingest", str(SEED), "--no-progress")
-    user = User.objects.create_user("editor", password=PASSWORD, is_staff=True)
-    user.groups.add(Group.objects.get(name="Editors"))
-    return user
+    return make_editor(password=PASSWORD)
 
 
 def run_worker_until_the_queue_is_empty():

@@ -6,12 +6,11 @@ import re
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 from playwright.sync_api import expect
 
 from statements.models import Agreement, Event, Statement
-from tests.factories import make_statement
+from tests.factories import make_editor, make_statement
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
@@ -23,9 +22,7 @@ ACTIVE = re.compile(r"\bactive\b")
 @pytest.fixture
 def editor():
     call_command("ingest", str(SEED), "--no-progress")
-    user = User.objects.create_user("editor", password=PASSWORD, is_staff=True)
-    user.groups.add(Group.objects.get(name="Editors"))
-    return user
+    return make_editor(password=PASSWORD)
 
 
 def cards(statement) -> list:

@@ -9,7 +9,7 @@ import io
 import json
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.test import Client
 from rest_framework.authtoken.models import Token
@@ -17,7 +17,7 @@ from rest_framework.test import APIClient
 
 from statements.models import Statement
 from statements.services.exchange import spreadsheet_safe
-from tests.factories import make_statement
+from tests.factories import make_editor, make_statement
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db]
 
@@ -41,9 +41,7 @@ def statements(db):
 
 @pytest.fixture
 def editor(db):
-    user = User.objects.create_user("editor", password=PASSWORD, is_staff=True)
-    user.groups.add(Group.objects.get(name="Editors"))
-    return user
+    return make_editor(password=PASSWORD)
 
 
 def token_client(user) -> APIClient:

@@ -1,13 +1,11 @@
 import sys
 
-import tqdm as tqdm_module
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from statements.management.options import add_worker_options
 from statements.models import Statement
 from statements.services.ingest import default_jobs, reextract_many, reextract_pending
-
-from .ingest import positive_int, seconds
 
 
 class Command(BaseCommand):
@@ -24,12 +22,7 @@ class Command(BaseCommand):
         parser.add_argument("--no-progress", action="store_true")
         parser.add_argument("--all", "--force", action="store_true", dest="force",
                             help="also the statements the current extraction already made")
-        parser.add_argument("--jobs", type=positive_int, default=None, metavar="N",
-                            help=f"worker processes, each with its own database connection (default: the number "
-                                 f"of cores, here {default_jobs()})")
-        parser.add_argument("--budget", type=seconds, default=None, metavar="SECONDS",
-                            help="a statement taking longer fails alone (default: settings.INGEST_RECORD_SECONDS; "
-                                 "0: no limit)")
+        add_worker_options(parser, "a statement")
 
     def handle(self, *args, ids: list[int], no_progress: bool, force: bool, jobs: int | None,
                budget: float | None, **options):
@@ -39,7 +32,6 @@ class Command(BaseCommand):
         todo = reextract_pending(statements, force=force or bool(ids))
         skipped = statements.count() - len(todo)
         failures: list[str] = []
-        tqdm_module.tqdm.monitor_interval = 0  # the workers are forked: no thread beside this one
         with tqdm(total=len(todo), unit=" statements", disable=no_progress or not sys.stderr.isatty()) as bar:
             for _, failure in reextract_many(todo, jobs=jobs or default_jobs(), budget=budget):
                 if failure:

@@ -18,8 +18,10 @@ Two vectors per statement, both written by the store service:
 - `rank_vector` orders them, from the whole text but small enough to stay
   in the table row (STORAGE MAIN), so ranking thousands of matches reads no
   TOAST: the title (A), the lead (B), the body's most frequent words
-  (SALIENT_TERMS of them, weighted by how often they occur: B four times or
-  more, C two or three, D once; the SQL function archive_salient_terms) and
+  (SALIENT_TERMS of them and one more per SALIENT_PER_DISTINCT distinct words,
+  so that a long text keeps what it repeats; weighted by how often they occur:
+  B four times or more, C two or three, D once; the SQL function
+  archive_salient_terms) and
   the body's repeated word pairs (SALIENT_PAIRS, weighted the same way),
   which is how an exact phrase ranks above the same words scattered. Russian
   words are lemmas, English ones English stems, pairs as phrase_words.
@@ -50,13 +52,18 @@ MAX_WORD = 60
 MAX_PAIRS = 20_000
 # The lead: the body's first characters, cut at a word.
 LEAD_CHARS = 400
-# How much of the body the rank vector keeps (about 1.5 kB in all): the most
-# frequent words and word pairs, as PostgreSQL's ts_rank reads them.
+# How much of the body the rank vector keeps: the most frequent words (48 for
+# a short text, about 600 for a transcript of 80,000 characters, where a word
+# said four times ranks 381st) and word pairs, as PostgreSQL's ts_rank reads them.
 SALIENT_TERMS = 48
+SALIENT_PER_DISTINCT = 4
 SALIENT_PAIRS = 24
 # Weight classes by frequency in the body (ts_rank weighs A..D); a lexeme's positions beyond these say little more.
 PAIR_WEIGHTS = ((4, "B"), (2, "C"))
-MAX_PAIR_POSITIONS = 4
+MAX_POSITIONS = 4
+# archive_salient_terms's arguments beside the body (statements/migrations/0014_salient_terms_by_length.py).
+SALIENT_PARAMS = {"salient_terms": SALIENT_TERMS, "salient_per_distinct": SALIENT_PER_DISTINCT,
+                  "salient_positions": MAX_POSITIONS}
 
 
 @dataclass(frozen=True)
@@ -81,7 +88,7 @@ class SearchDocument:
             "config": self.config, "title": self.title, "title_lemmas": self.title_lemmas,
             "names": self.names, "body": self.body, "body_lemmas": self.body_lemmas,
             "rank_config": self.rank_config, "rank_title": self.rank_title, "rank_lead": self.rank_lead,
-            "rank_body": self.rank_body, "rank_pairs": self.rank_pairs, "salient_terms": SALIENT_TERMS,
+            "rank_body": self.rank_body, "rank_pairs": self.rank_pairs, **SALIENT_PARAMS,
             "pairs": list(self.pairs), "entities": list(self.entities),
         }
 
@@ -148,7 +155,7 @@ def salient_pairs(title_words: list[str], body_words: list[str], *, limit: int =
             break
         if pair not in title:
             weight = next((w for least, w in PAIR_WEIGHTS if count >= least), "D")
-            entries.append((pair, min(count, MAX_PAIR_POSITIONS), weight))
+            entries.append((pair, min(count, MAX_POSITIONS), weight))
     return tsvector_literal(entries)
 
 

@@ -5,11 +5,14 @@ Researchers type the name they know: "КНР" or "China" for Китай, "ООН
 санкции. A run of query words that is such a name matches, beside its own
 words, what the name stands for:
 
-- a country or an organisation: its lexeme in the search vector
-  ("@country:CN", "@org:UN"), so every statement naming it in any form or
-  language is found by the GIN index alone;
+- a country, an organisation or a topic: its lexeme in the search vector
+  ("@country:CN", "@org:UN", "@topic:energy"), so every statement naming it
+  in any form or language, or filed under the topic, is found by the GIN
+  index alone;
 - an equivalent phrase (statements/data/equivalents.csv, a small bilingual
-  glossary and aliases): the other phrases of its row, as words.
+  glossary and aliases): the other phrases of its row, as words, and the
+  topic the row names when it names one as a whole ("климат": the topic
+  Climate and environment; "нефть" names no topic, being only part of Energy).
 
 Names are compared as statements.search.document.phrase_words sees them
 (Russian words as lemmas, others lower-cased), so any case form matches.
@@ -18,7 +21,7 @@ in queries those of three letters or more in any case ("оон"), shorter ones
 only in capitals, since "us" and "eu" are words too.
 
 The data: statements/data/countries.csv (names and alternative names),
-organisations.csv and equivalents.csv. People are found through the
+organisations.csv, topics.csv (their names) and equivalents.csv. People are found through the
 database (statements.search.filters).
 """
 
@@ -96,10 +99,14 @@ def vocabulary() -> Vocabulary:
                 found.organisation_names.setdefault(words[0], []).append((words, lexeme))
     for names in found.organisation_names.values():
         names.sort(key=lambda item: len(item[0]), reverse=True)
+    for row in rows("topics.csv"):
+        for name in (row["name_ru"], row["name_en"]):
+            _add(found, name, Meaning(lexemes=frozenset({f"@topic:{row['slug']}"})))
     for row in rows("equivalents.csv"):
         phrases = _split(row["phrases"])
+        topic = frozenset({f"@topic:{row['topic']}"} if row["topic"] else ())
         for phrase in phrases:
-            _add(found, phrase, Meaning(phrases=frozenset(p for p in phrases if p != phrase)))
+            _add(found, phrase, Meaning(lexemes=topic, phrases=frozenset(p for p in phrases if p != phrase)))
     return found
 
 
@@ -139,7 +146,7 @@ def _names() -> dict[str, tuple[str, ...]]:
                                          *_split(row["alt_en"])) for row in rows("countries.csv")}
     for row in rows("organisations.csv"):
         names[f"@org:{row['code']}"] = (*_split(row["names_ru"]), *_split(row["names_en"]))
-    return names
+    return names  # a topic's names say more than the query ("климат": Климат и экология), so none rank
 
 
 def meaning_names(meaning: Meaning) -> list[str]:
@@ -153,16 +160,18 @@ def meaning_names(meaning: Meaning) -> list[str]:
 
 @cache
 def _labels() -> dict[str, tuple[str, str]]:
-    """Lexeme -> (Russian name, English name) of the countries and organisations."""
+    """Lexeme -> (Russian name, English name) of the countries, organisations and topics."""
     labels = {f"@country:{row['code']}": (row["name_ru"], row["name_en"]) for row in rows("countries.csv")}
     for row in rows("organisations.csv"):
         ru, en = _split(row["names_ru"]), _split(row["names_en"])
         labels[f"@org:{row['code']}"] = ((ru or en)[0], (en or ru)[-1] if len(en) > 1 else (en or ru)[0])
+    for row in rows("topics.csv"):
+        labels[f"@topic:{row['slug']}"] = (row["name_ru"], row["name_en"])
     return labels
 
 
 def label(lexeme: str, lang: str) -> str:
-    """A country's or an organisation's name for a reader ("@org:UN" -> "ООН" or "United Nations")."""
+    """A country's, an organisation's or a topic's name for a reader ("@org:UN" -> "ООН" or "United Nations")."""
     names = _labels().get(lexeme)
     if names is None:
         return lexeme

@@ -43,8 +43,9 @@ class LinkedMultipleChoiceFilter(filters.ModelMultipleChoiceFilter):
     (statements.search.document.link_lexeme).
     """
 
-    def __init__(self, *args, link: str, **kwargs):
+    def __init__(self, *args, link: str, lexeme_field: str = "pk", **kwargs):
         self.link = link  # the lexeme's kind: "country", "topic", "person"
+        self.lexeme_field = lexeme_field  # what names it in the lexeme: a topic's slug, the others' key
         kwargs.setdefault("conjoined", True)
         kwargs.setdefault("widget", AddOneSelect)
         super().__init__(*args, **kwargs)
@@ -53,7 +54,7 @@ class LinkedMultipleChoiceFilter(filters.ModelMultipleChoiceFilter):
         return qs  # see StatementFilter.filter_queryset
 
     def lexemes(self, value) -> list[str]:
-        return [link_lexeme(self.link, obj.pk) for obj in value or ()]
+        return [link_lexeme(self.link, getattr(obj, self.lexeme_field)) for obj in value or ()]
 
 
 RANKED = ("-rank", "-published_on", "-id")
@@ -74,7 +75,8 @@ class StatementFilter(filters.FilterSet):
         widget=CountryInput, label=_("Country"), help_text=_("ISO 3166-1 alpha-2 code; repeat to require several"),
     )
     topic = LinkedMultipleChoiceFilter(
-        field_name="topics", link="topic", queryset=Topic.objects.all(), to_field_name="slug", label=_("Topic"),
+        field_name="topics", link="topic", lexeme_field="slug", queryset=Topic.objects.all(), to_field_name="slug",
+        label=_("Topic"),
         help_text=_("Topic slug, e.g. peace-treaty (see /api/topics/); repeat to require several"),
     )
     # Hidden on the page: people number in the thousands, so they are chosen

@@ -261,7 +261,9 @@ def _update_search_vector(statement: Statement, document: SearchDocument) -> Non
 
 # Both vectors of statements.search.document, in one UPDATE, after the links are
 # written: the statement's countries, topics and people go into
-# search_vector as lexemes of their own (statements.search.document.link_lexeme).
+# search_vector as lexemes of their own (statements.search.document.link_lexeme):
+# a country by its code, a topic by its slug (which a query naming the topic
+# knows without the database: statements.search.entities), a person by id.
 SEARCH_VECTORS_SQL = """
     UPDATE statements_statement SET
         search_vector =
@@ -274,14 +276,16 @@ SEARCH_VECTORS_SQL = """
             || array_to_tsvector(%(entities)s::text[])
             || coalesce((SELECT array_to_tsvector(array_agg(DISTINCT '@country:' || country_id))
                          FROM statements_statementcountry WHERE statement_id = %(id)s), '')
-            || coalesce((SELECT array_to_tsvector(array_agg(DISTINCT '@topic:' || topic_id))
-                         FROM statements_statementtopic WHERE statement_id = %(id)s), '')
+            || coalesce((SELECT array_to_tsvector(array_agg(DISTINCT '@topic:' || topic.slug))
+                         FROM statements_statementtopic link JOIN statements_topic topic ON topic.id = link.topic_id
+                         WHERE link.statement_id = %(id)s), '')
             || coalesce((SELECT array_to_tsvector(array_agg(DISTINCT '@person:' || person_id))
                          FROM statements_statementperson WHERE statement_id = %(id)s), ''),
         rank_vector =
             setweight(to_tsvector(%(rank_config)s::regconfig, %(rank_title)s), 'A')
             || setweight(to_tsvector(%(rank_config)s::regconfig, %(rank_lead)s), 'B')
-            || archive_salient_terms(to_tsvector(%(rank_config)s::regconfig, %(rank_body)s), %(salient_terms)s)
+            || archive_salient_terms(to_tsvector(%(rank_config)s::regconfig, %(rank_body)s), %(salient_terms)s,
+                                     %(salient_per_distinct)s, %(salient_positions)s)
             || %(rank_pairs)s::tsvector
     WHERE id = %(id)s
 """

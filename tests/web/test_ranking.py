@@ -136,3 +136,19 @@ def test_judged_queries_find_the_statements_most_about_them(settings):
         scores[query] = ndcg(top, judgments[query])
         assert judgments[query].get(top[0]) == 3, (query, found.qs[0].title)
     assert sum(scores.values()) / len(scores) >= 0.9 and min(scores.values()) >= 0.8, scores
+
+
+def test_a_long_statement_ranks_by_a_word_it_repeats_among_many_more_frequent_ones():
+    # Sixty words said five times each come before "санкции" in the transcript's frequencies: a long
+    # text keeps more of its words in the rank vector (statements.search.document.SALIENT_PER_DISTINCT).
+    words = ("экономика торговля инвестиции промышленность транспорт логистика энергетика образование наука "
+             "культура спорт туризм здравоохранение медицина сельское хозяйство финансы банк кредит бюджет "
+             "налог регион губернатор муниципалитет школа университет студент учитель врач больница дорога "
+             "мост порт аэропорт железная станция завод фабрика технология цифровизация связь интернет "
+             "платформа проект программа стратегия план отчёт доклад совещание комиссия совет правительство "
+             "министерство ведомство служба агентство фонд предприятие компания").split()
+    talk = " ".join(f"Говорили про {word}, снова про {word}, опять {word}, и ещё {word}, и {word}." for word in words)
+    statement("Совещание с членами Правительства", talk + " Санкции мешают. Санкции обходим. Санкции "
+              "не остановят нас. О санкциях всё.", day=1)
+    statement("Брифинг", FILLER + "Санкции упомянули.", day=2)
+    assert ranked("санкции") == ["Совещание с членами Правительства", "Брифинг"]

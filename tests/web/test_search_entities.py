@@ -110,3 +110,33 @@ def test_suggestions_need_a_query(client, params):
 def test_the_search_page_offers_what_the_query_names(client, statements):
     html = client.get("/statements/", {"q": "Lavrov"}).content.decode()
     assert 'class="suggestions"' in html and "/people/" in html and "2 заявления" in html
+
+
+@pytest.fixture
+def filed_under_topics():
+    # Neither names its topic: extraction files them under Energy and Climate and environment by other words.
+    ingest("Переговоры о поставках", "Стороны обсудили строительство газопровода и поставки СПГ. "
+           "Газопровод будет построен к 2030 году.")
+    ingest("Talks on the environment", "The ministers discussed greenhouse gas emissions and the Paris Agreement "
+           "on emissions.", lang="en")
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("энергетика", {"Переговоры о поставках"}),
+    ("Energy", {"Переговоры о поставках"}),
+    ("климат", {"Talks on the environment"}),
+    ("climate change", {"Talks on the environment"}),
+])
+def test_a_topic_named_finds_the_statements_filed_under_it(filed_under_topics, query, expected):
+    assert found(query) == expected, query
+
+
+@pytest.mark.parametrize("query", ["нефть", "oil"])
+def test_a_word_for_part_of_a_topic_does_not_stand_for_the_whole_topic(filed_under_topics, query):
+    # "нефть" is one of Energy's subjects, not its name: the gas talks say nothing of oil.
+    assert found(query) == set(), query
+
+
+def test_a_topic_chosen_as_a_filter_and_named_in_the_query_agree(client, filed_under_topics):
+    page = client.get("/api/statements/", {"topic": "energy"}).json()
+    assert [s["title"] for s in page["results"]] == ["Переговоры о поставках"]

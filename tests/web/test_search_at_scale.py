@@ -262,3 +262,21 @@ def test_editors_find_a_statement_by_document_number_or_address(admin_client):
         page = admin_client.get("/admin/statements/statement/", {"q": term})
         assert page.status_code == 200
         assert [s.title for s in page.context["cl"].result_list] == [found], term
+
+
+@pytest.mark.django_db
+def test_an_exclusion_is_ranked_only_when_the_words_it_narrows_are_few_enough(settings):
+    # The planner takes "A -B" to remove far more than it does (100,000 statements: "Япония -Курилы"
+    # estimated at 1,974 of 9,300): the matches of the words asked for bound the search instead.
+    for n in range(120):
+        make_statement(title=f"Брифинг {n}", body="Монголия и её соседи." + (" Курилы." if n % 10 == 0 else ""))
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE statements_statement")
+    assert querysets.relevance_and_cost("Монголия -Курилы")[2] >= 100
+    settings.SEARCH_RANK_FLOOR, settings.SEARCH_RANK_SHARE = 0, 1.0
+    settings.SEARCH_RANK_LIMIT = 50
+    found = filters.StatementFilter({"q": "Монголия -Курилы"}, queryset=Statement.objects.all())
+    assert len(list(found.qs)) == 108 and found.ranked is False
+    settings.SEARCH_RANK_LIMIT = 500
+    found = filters.StatementFilter({"q": "Монголия -Курилы"}, queryset=Statement.objects.all())
+    assert len(list(found.qs)) == 108 and found.ranked is True

@@ -21,7 +21,6 @@ from statements.models import (
     Agreement,
     Country,
     Event,
-    Person,
     Statement,
     StatementCountry,
     StatementPerson,
@@ -162,29 +161,17 @@ def _link_people(statement: Statement, parsed: ParsedStatement, extraction: Extr
     """Speakers and mentioned people, one row per person: a bare surname or initials go to the fuller
     writing of the same person in this statement or the archive (statements.services.people)."""
     from statements.extract.people import person_key, resolve_keys
-    from statements.services.people import person_for
+    from statements.services.people import people_for
 
     named = [(name, Role.SPEAKER) for name in parsed.speakers]
     named += [(mention.name, Role.MENTIONED) for mention in extraction.people]
     keys = {name: person_key(name, lang=parsed.lang) for name, _ in named}
     resolved = resolve_keys([key for key in keys.values() if key])
-    person_keys: dict[str, str] = {}  # name -> the key of its person
-    absorbed: dict[str, str] = {}  # key of a row a new person took in -> that person's key
-    for name, _role in named:
-        if keys[name] and name not in person_keys:
-            person_keys[name] = person_for(key=resolved[keys[name]], name=name, lang=parsed.lang,
-                                           absorbed=absorbed).key
-    # A person created for a later name may have taken in the row an earlier name found ("Агапова" into
-    # a new "В.Агапова"): keys are followed to the row that holds them now, ids read once all are known.
-    for name, key in person_keys.items():
-        while key in absorbed:
-            key = absorbed[key]
-        person_keys[name] = key
-    ids = dict(Person.objects.filter(key__in=set(person_keys.values())).values_list("key", "pk"))
+    ids = people_for([(name, resolved[keys[name]]) for name, _ in named if keys[name]], lang=parsed.lang)
     counts: dict[tuple[int, str], int] = {}
     for name, role in named:
-        if name in person_keys:
-            pk = ids[person_keys[name]]
+        if name in ids:
+            pk = ids[name]
             counts[(pk, role)] = 1 if role == Role.SPEAKER else counts.get((pk, role), 0) + 1
     if not new:
         StatementPerson.objects.filter(statement=statement).delete()

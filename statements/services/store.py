@@ -76,7 +76,7 @@ def stored_unchanged(parsed: ParsedStatement) -> Statement | None:
     """The stored statement when it holds exactly this record's text: ingestion then has nothing to do,
     and skips extraction (most of a statement's cost) altogether. One indexed lookup."""
     check_storable(parsed)
-    return Statement.objects.filter(key=identity_key(parsed), checksum=content_checksum(parsed)).first()
+    return Statement.objects.filter(key=identity_key(parsed), checksum=content_checksum(parsed)).only("pk").first()
 
 
 def store_statement(*, parsed: ParsedStatement, extraction: Extraction, record: dict | None = None) -> StoreResult:
@@ -114,18 +114,12 @@ def reextract_statement(*, statement: Statement, parsed: ParsedStatement, extrac
     """Replace what the machine found, keeping every editor's work."""
     document = search_document(parsed, extraction)
     with transaction.atomic():
-        statement = Statement.objects.select_for_update().get(pk=statement.pk)
+        # Only the row's lock and id: its text and vectors, read from TOAST, are not needed here.
+        statement = Statement.objects.select_for_update().only("pk").get(pk=statement.pk)
         _write_extraction(statement, parsed, extraction, new=False)
+        # Which extraction made the items now stored (`reextract` resumes by it): written with the vectors.
+        statement.extracted_with, statement.extracted_at = extractor_version(), timezone.now()
         _update_search_vector(statement, document)
-        _mark_extracted(statement)
-
-
-def _mark_extracted(statement: Statement) -> None:
-    """Which extraction made the items now stored: `reextract` resumes by it."""
-    statement.extracted_with, statement.extracted_at = extractor_version(), timezone.now()
-    Statement.objects.filter(pk=statement.pk).update(
-        extracted_with=statement.extracted_with, extracted_at=statement.extracted_at
-    )
 
 
 def _fill(statement: Statement, parsed: ParsedStatement, checksum: str, record: dict) -> None:
@@ -210,9 +204,16 @@ def _replace_machine_items(statement: Statement, extraction: Extraction, known_c
     """
     for model, items in ((Agreement, extraction.agreements), (Event, extraction.events)):
         kept_spans = set()
-        if not new:
-            model.objects.filter(statement=statement, origin=Origin.MACHINE, verified=False, rejected=False).delete()
-            kept_spans = set(model.objects.filter(statement=statement).values_list("start", "end"))
+        if not new:  # the stored items read once: which go, and the sentences of those that stay
+            stale = []
+            for pk, start, end, origin, verified, rejected in model.objects.filter(statement=statement).values_list(
+                    "pk", "start", "end", "origin", "verified", "rejected"):
+                if origin == Origin.MACHINE and not verified and not rejected:
+                    stale.append(pk)
+                else:
+                    kept_spans.add((start, end))
+            if stale:
+                model.objects.filter(pk__in=stale).delete()
         made = []
         for item in items:
             if (item.start, item.end) in kept_spans:
@@ -243,22 +244,27 @@ def _replace_machine_items(statement: Statement, extraction: Extraction, known_c
 
 def _update_search_vector(statement: Statement, document: SearchDocument) -> None:
     with connection.cursor() as cursor:
-        cursor.execute(SEARCH_VECTORS_SQL, {**document.as_params(), "id": statement.pk})
+        cursor.execute(SEARCH_VECTORS_SQL, {**document.as_params(), "id": statement.pk,
+                                            "extracted_with": statement.extracted_with,
+                                            "extracted_at": statement.extracted_at})
 
 
 # Both vectors of statements.search.document, in one UPDATE, after the links are
 # written: the statement's countries, topics and people go into
 # search_vector as lexemes of their own (statements.search.document.link_lexeme).
+# The extraction the statement records is written with them: a second UPDATE of
+# the row would write it, vectors and all, once more.
 SEARCH_VECTORS_SQL = """
     UPDATE statements_statement SET
+        extracted_with = %(extracted_with)s, extracted_at = %(extracted_at)s,
         search_vector =
             setweight(to_tsvector(%(config)s::regconfig, %(title)s), 'A')
             || setweight(to_tsvector('simple', %(title_lemmas)s), 'A')
             || setweight(to_tsvector('simple', %(names)s), 'B')
             || setweight(to_tsvector(%(config)s::regconfig, %(body)s), 'C')
             || setweight(to_tsvector('simple', %(body_lemmas)s), 'C')
-            || array_to_tsvector(%(pairs)s::text[])
-            || array_to_tsvector(%(entities)s::text[])
+            || array_to_tsvector(string_to_array(%(pairs)s, E'\\n'))
+            || array_to_tsvector(string_to_array(%(entities)s, E'\\n'))
             || coalesce((SELECT array_to_tsvector(array_agg(DISTINCT '@country:' || country_id))
                          FROM statements_statementcountry WHERE statement_id = %(id)s), '')
             || coalesce((SELECT array_to_tsvector(array_agg(DISTINCT '@topic:' || topic_id))

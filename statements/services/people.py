@@ -90,24 +90,37 @@ def person_for(*, key: str, name: str, lang: str, people: ArchivePeople, absorbe
     written (people_for keeps the name as one of the person's variants). `absorbed` is told the keys of
     the rows a new person took in (absorb_less_full), each with the new person's key."""
     key = fuller_in_archive(key, people)
-    pk = people.pk(key)
-    if pk is None:
+    if people.pk(key) is None:
         row = person_record(key) or {}
         script_ru = lang == "ru"
         surname = "" if row else normalise_surname(name, lang=lang)[:100]
-        person, created = Person.objects.get_or_create(key=key, defaults={
+        person, created = _get_or_create_person(key, {
             "name_ru": row.get("name_ru") or (name if script_ru else ""),
             "name_en": row.get("name_en") or ("" if script_ru else name),
             "surname_ru": row.get("surname_ru", surname if script_ru else ""),
             "surname_en": row.get("surname_en", "" if script_ru else surname),
             "role_ru": row.get("title_ru", ""), "role_en": row.get("title_en", ""),
         })
-        people.ids[key] = pk = person.pk
+        people.ids[key] = person.pk
         if created:
             for merged in absorb_less_full(person, people):
-                if absorbed is not None:
-                    absorbed[merged] = person.key
+                absorbed[merged] = person.key
     return key
+
+
+def _get_or_create_person(key: str, fields: dict[str, str]) -> tuple[Person, bool]:
+    """Person.objects.get_or_create(key=key, defaults=fields) in one query where the row is new (a fresh
+    archive meets new people in most statements) rather than four (a read, a savepoint, the INSERT, its
+    release); a row another process wrote meanwhile is read after."""
+    columns = ["key", *fields]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {Person._meta.db_table} ({', '.join(columns)}) VALUES ({', '.join(['%s'] * len(columns))})"
+            " ON CONFLICT (key) DO NOTHING RETURNING id", [key, *fields.values()])
+        row = cursor.fetchone()
+    if row is None:
+        return Person.objects.get(key=key), False
+    return Person(pk=row[0], key=key, **fields), True
 
 
 def people_for(named: list[tuple[str, str]], *, lang: str) -> dict[str, int]:

@@ -144,11 +144,26 @@ def _write_extraction(statement: Statement, parsed: ParsedStatement, extraction:
     half of the queries (each one a round trip, the larger part of storing a statement)."""
     codes = {*extraction.countries, *(c for item in extraction.agreements for c in item.parties),
              *(c for item in extraction.events for c in item.countries)}
-    known_countries = set(Country.objects.filter(code__in=list(codes)).values_list("code", flat=True))
+    known_countries, topics = _known(sorted(codes), sorted({m.slug for m in extraction.topics}))
     _link_people(statement, parsed, extraction, new=new)
     _link_countries(statement, extraction, known_countries, new=new)
-    _link_topics(statement, extraction, new=new)
+    _link_topics(statement, extraction, topics, new=new)
     _replace_machine_items(statement, extraction, known_countries, new=new)
+
+
+# The countries and topics of the archive among those an extraction names, in one round trip.
+KNOWN_SQL = (f"SELECT code, NULL FROM {Country._meta.db_table} WHERE code = ANY(%s)"
+             f" UNION ALL SELECT slug, id FROM {Topic._meta.db_table} WHERE slug = ANY(%s)")
+
+
+def _known(codes: list[str], slugs: list[str]) -> tuple[set[str], dict[str, int]]:
+    """The archive's country codes among codes, and its topics' ids by slug among slugs."""
+    if not codes and not slugs:
+        return set(), {}
+    with connection.cursor() as cursor:
+        cursor.execute(KNOWN_SQL, [codes, slugs])
+        rows = cursor.fetchall()
+    return {code for code, pk in rows if pk is None}, {slug: pk for slug, pk in rows if pk is not None}
 
 
 def _link_people(statement: Statement, parsed: ParsedStatement, extraction: Extraction, *, new: bool) -> None:
@@ -183,8 +198,7 @@ def _link_countries(statement: Statement, extraction: Extraction, known: set[str
     )
 
 
-def _link_topics(statement: Statement, extraction: Extraction, *, new: bool) -> None:
-    topics = dict(Topic.objects.filter(slug__in=[m.slug for m in extraction.topics]).values_list("slug", "pk"))
+def _link_topics(statement: Statement, extraction: Extraction, topics: dict[str, int], *, new: bool) -> None:
     if not new:
         StatementTopic.objects.filter(statement=statement).delete()
     StatementTopic.objects.bulk_create(

@@ -67,7 +67,8 @@ def table_sizes() -> dict:
 # --- child side -------------------------------------------------------------------------------------------------
 
 def worker_peaks_mb() -> list[float]:
-    """VmHWM of this process's children (the pool's workers); this process's own when it has none (--jobs 1)."""
+    """VmHWM of this process's children (the pool's workers); this process's own when it has none (--jobs 1).
+    The resource tracker that spawned pools start beside their workers is no worker."""
     pids = []
     for task in Path(f"/proc/{os.getpid()}/task").iterdir():
         children = (task / "children").read_text().split() if (task / "children").exists() else []
@@ -76,6 +77,8 @@ def worker_peaks_mb() -> list[float]:
     for pid in pids:
         try:
             status = Path(f"/proc/{pid}/status").read_text()
+            if b"resource_tracker" in Path(f"/proc/{pid}/cmdline").read_bytes():
+                continue
         except OSError:
             continue
         peaks.extend(int(line.split()[1]) / 1024 for line in status.splitlines() if line.startswith("VmHWM:"))

@@ -290,7 +290,8 @@ def render_throughput(t: dict) -> list[str]:
     out.append(f"`manage.py ingest --jobs N` and `manage.py reextract --all --jobs N` as the commands run them "
                f"(statements.services.ingest), over {' and '.join(f'`{f}`' for f in t['files'])}, in a child "
                "process per run, into an emptied bench database. Seconds from the first statement to the last "
-               "(Django set up and the finders warmed before, a second or two once per run); memory is each "
+               "(Django set up and the finders warmed before, in this process and in each worker: a second or "
+               "two once per run); memory is each "
                "worker's peak RSS (VmHWM) at half way and at the end.")
     out.append("CPU is what the run's processes spent per statement, ours and the database server's that "
                "served them; `2 cores / CPU` is the rate the work reaches when it has both cores to itself, "
@@ -305,6 +306,11 @@ def render_throughput(t: dict) -> list[str]:
                    f"{_f(run.get('load'))} | {_f(cpu)} ({_f(run.get('database_cpu_ms'))}) | "
                    f"{_f(2000 / cpu if cpu else None)} | "
                    f"{_peaks(run['half'])} | {_peaks(run['end'])} | {run['failed']} |")
+    starts = [f"{run['work']} {run['workers_start_seconds']:.1f} s" for run in t["runs"]
+              if run.get("workers_start_seconds")]
+    if starts:
+        out += ["", "Starting the workers of --jobs 2 (each spawned process sets up Django and warms its finders "
+                    f"once), before the first statement and outside the seconds above: {', '.join(starts)}."]
     by = {(run["work"], run["jobs"]): run for run in t["runs"]}
     ratios = [f"{work} {by[(work, 2)]['rate'] / by[(work, 1)]['rate']:.2f}x" for work in ("ingest", "reextract --all")
               if (work, 1) in by and (work, 2) in by]

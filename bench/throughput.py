@@ -7,7 +7,8 @@ files (every record found unchanged), and `reextract --all` with --jobs 1
 and 2 (statements.services.ingest.reextract_many). Child side:
 `python -m bench.throughput ingest|reextract --jobs N` reports the seconds
 from the first record to the last (Django set up and the finders warmed
-before: a fixed cost of a second or two per run, not per statement), and the
+before, in this process and in each spawned worker: a fixed cost of a second
+or two per run, not per statement, reported apart), and the
 peak RSS (VmHWM) of each worker at half way and at the end: equal figures
 mean a worker's memory does not grow with the number of statements.
 """
@@ -17,6 +18,7 @@ from __future__ import annotations
 import argparse
 import os
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 from bench.common import KREMLIN, TELEGRAM, emit, peak_rss_mb, psql, run_child, setup_django
@@ -65,7 +67,8 @@ def table_sizes() -> dict:
 # --- child side -------------------------------------------------------------------------------------------------
 
 def worker_peaks_mb() -> list[float]:
-    """VmHWM of this process's children (the pool's workers); this process's own when it has none (--jobs 1)."""
+    """VmHWM of this process's children (the pool's workers); this process's own when it has none (--jobs 1).
+    The resource tracker that spawned pools start beside their workers is no worker."""
     pids = []
     for task in Path(f"/proc/{os.getpid()}/task").iterdir():
         children = (task / "children").read_text().split() if (task / "children").exists() else []
@@ -74,6 +77,8 @@ def worker_peaks_mb() -> list[float]:
     for pid in pids:
         try:
             status = Path(f"/proc/{pid}/status").read_text()
+            if b"resource_tracker" in Path(f"/proc/{pid}/cmdline").read_bytes():
+                continue
         except OSError:
             continue
         peaks.extend(int(line.split()[1]) / 1024 for line in status.splitlines() if line.startswith("VmHWM:"))
@@ -138,6 +143,30 @@ def drive(results, total: int) -> dict:
             "database_cpu_ms": cpu_database * 1000 / done if done else None, "load": os.getloadavg()[0]}
 
 
+def pid_after(pause: float) -> int:
+    """A task for a worker of the pool: which process ran it (after its initializer: Django set up, finders warm)."""
+    time.sleep(pause)
+    return os.getpid()
+
+
+@contextmanager
+def started_workers(jobs: int):
+    """The pool of --jobs N with every worker started (or None for one process), and the seconds that took:
+    each spawned worker sets up Django and warms its finders once, a fixed cost per run that the rate
+    leaves out as it leaves out this process's own start."""
+    if jobs < 2:
+        yield None, 0.0
+        return
+    from statements.services.ingest import worker_pool
+
+    start = time.perf_counter()
+    with worker_pool(jobs) as pool:
+        ready: set[int] = set()
+        while len(ready) < jobs:  # a worker runs tasks only once started: wait until each has run one
+            ready.update(pool.map(pid_after, [0.05] * jobs, chunksize=1))
+        yield pool, time.perf_counter() - start
+
+
 def child_ingest(jobs: int) -> None:
     setup_django()
     from statements.services.ingest import Summary, ingest_parallel, iter_paths, warm
@@ -145,9 +174,10 @@ def child_ingest(jobs: int) -> None:
     items = list(iter_paths(FILES))
     warm()
     summary = Summary()
-    figures = drive((None for _ in ingest_parallel(iter(items), summary, jobs=jobs)), len(items))
-    emit({**figures, "created": summary.created, "unchanged": summary.unchanged, "failed": summary.failed,
-          "failures": summary.failures[:5]})
+    with started_workers(jobs) as (pool, start_seconds):
+        figures = drive((None for _ in ingest_parallel(iter(items), summary, jobs=jobs, pool=pool)), len(items))
+    emit({**figures, "workers_start_seconds": start_seconds, "created": summary.created,
+          "unchanged": summary.unchanged, "failed": summary.failed, "failures": summary.failures[:5]})
 
 
 def child_reextract(jobs: int) -> None:
@@ -157,8 +187,9 @@ def child_reextract(jobs: int) -> None:
 
     ids = reextract_pending(Statement.objects.all(), force=True)
     warm()
-    figures = drive((failure for _, failure in reextract_many(ids, jobs=jobs)), len(ids))
-    emit(figures)
+    with started_workers(jobs) as (pool, start_seconds):
+        figures = drive((failure for _, failure in reextract_many(ids, jobs=jobs, pool=pool)), len(ids))
+    emit({**figures, "workers_start_seconds": start_seconds})
 
 
 def main() -> None:

@@ -4,6 +4,7 @@ at ingestion and through `manage.py merge_people` for an archive ingested before
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from statements.extract import extract
 from statements.extract.people import key_parts, resolve_keys
@@ -78,6 +79,26 @@ def test_a_speaker_labelled_by_surname_is_the_person_of_that_name_the_statement_
     assert people_of(statement) == {"ivanov-igor"}
     assert Person.objects.get(key="ivanov-igor").name_in("en") == "Igor Ivanov"
     assert Person.objects.get(key="ivanov-igor").name_in("ru") == "Игорь Иванов"
+
+
+SIX = ["В.Агапова", "С.Лавров", "М.Захарова", "Д.Песков", "Ю.Ушаков", "А.Руденко"]
+
+
+@pytest.mark.django_db
+def test_storing_a_statement_reads_the_people_once_for_all_its_names():
+    """The archive's people and name variants are read in one query each for all of a statement's names
+    (services.people.ArchivePeople): a statement naming six known people costs no more queries than one
+    naming two."""
+    ingest("Добрый день.", speakers=SIX)
+
+    def queries(speakers) -> int:
+        with CaptureQueriesContext(connection) as captured:
+            statement = ingest("Добрый вечер.", speakers=speakers)
+        assert len(people_of(statement)) == len(speakers)
+        return len(captured)
+
+    assert queries(SIX) == queries(SIX[:2])
+    assert Person.objects.count() == 6 and set(PersonName.objects.values_list("name", flat=True)) >= set(SIX)
 
 
 def duplicate(key: str, name_ru: str = "", name_en: str = "", *statements):

@@ -804,8 +804,10 @@ def _table_by_surname() -> dict[str, tuple[str, ...]]:
     return {slug: tuple(keys) for slug, keys in out.items()}
 
 
+@functools.lru_cache(maxsize=20_000)
 def key_parts(key: str) -> KeyParts:
-    """The KeyParts of a person key: from the people.csv row when there is one, else from the key."""
+    """The KeyParts of a person key: from the people.csv row when there is one, else from the key.
+    Cached: storing a statement asks it of every key of the surnames it names, each time."""
     idx = _index()
     row = idx.by_key.get(key)
     if row is not None:

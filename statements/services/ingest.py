@@ -165,13 +165,25 @@ def ingest_items(items: Iterable[RawItem | ParseFailure], summary: Summary, *,
         yield
 
 
-def in_workers(work: Callable, tasks: Iterable, *, jobs: int) -> Iterator:
-    """work(task) for each task in `jobs` spawned processes (archive/workers.py says why not forked),
-    results in the tasks' order. Each worker opens its own connection to the database this one uses."""
+@contextmanager
+def worker_pool(jobs: int):
+    """`jobs` spawned worker processes (archive/workers.py says why not forked), each with its own
+    connection to the database this one uses. A caller may start them before handing them work (the
+    bench does, to time the work apart from the second or so each takes to start)."""
     from archive import workers
 
     names = {alias: connections[alias].settings_dict["NAME"] for alias in connections}
     with multiprocessing.get_context("spawn").Pool(jobs, initializer=workers.start, initargs=(names,)) as pool:
+        yield pool
+
+
+def in_workers(work: Callable, tasks: Iterable, *, jobs: int, pool=None) -> Iterator:
+    """work(task) for each task in `jobs` worker processes (worker_pool(), or the pool given), results in
+    the tasks' order."""
+    if pool is not None:
+        yield from pool.imap(work, tasks, chunksize=CHUNK)
+        return
+    with worker_pool(jobs) as pool:
         yield from pool.imap(work, tasks, chunksize=CHUNK)
 
 
@@ -182,13 +194,14 @@ def can_fan_out(jobs: int) -> bool:
 
 
 def ingest_parallel(items: Iterable[RawItem | ParseFailure], summary: Summary, *, jobs: int,
-                    budget: float | None = None) -> Iterator[None]:
-    """ingest_items() over `jobs` worker processes: the same outcomes, the failures in the records' order."""
+                    budget: float | None = None, pool=None) -> Iterator[None]:
+    """ingest_items() over `jobs` worker processes (of worker_pool(), or the pool given): the same outcomes,
+    the failures in the records' order."""
     budget = record_budget() if budget is None else budget
     if not can_fan_out(jobs):
         yield from ingest_items(items, summary, budget=budget)
         return
-    for outcome, failure in in_workers(partial(ingest_item, budget=budget), items, jobs=jobs):
+    for outcome, failure in in_workers(partial(ingest_item, budget=budget), items, jobs=jobs, pool=pool):
         summary.add(outcome, failure)
         yield
 
@@ -235,12 +248,14 @@ def reextract_one(pk: int, *, budget: float | None = None) -> tuple[int, str | N
     return pk, None
 
 
-def reextract_many(ids: Iterable[int], *, jobs: int, budget: float | None = None) -> Iterator[tuple[int, str | None]]:
-    """reextract_one() for each id, over `jobs` worker processes when the caller is not inside a transaction."""
+def reextract_many(ids: Iterable[int], *, jobs: int, budget: float | None = None,
+                   pool=None) -> Iterator[tuple[int, str | None]]:
+    """reextract_one() for each id, over `jobs` worker processes (of worker_pool(), or the pool given) when
+    the caller is not inside a transaction."""
     budget = record_budget() if budget is None else budget
     work = partial(reextract_one, budget=budget)
     if can_fan_out(jobs):
-        yield from in_workers(work, ids, jobs=jobs)
+        yield from in_workers(work, ids, jobs=jobs, pool=pool)
         return
     if budget:
         warm()

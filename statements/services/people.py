@@ -26,61 +26,140 @@ from statements.extract.people import (
 from statements.models import Person, PersonName, StatementPerson
 
 
-def _archive_parts(parts: KeyParts) -> list[KeyParts]:
-    """The people the archive (or people.csv) holds with one of these surnames."""
-    match = Q(key__in=parts.surnames)
-    for surname in parts.surnames:
-        match |= Q(key__startswith=f"{surname}-")
-    keys = set(Person.objects.filter(match).values_list("key", flat=True))
-    keys.update(table_keys_for_surnames(parts.surnames))
-    return [key_parts(k) for k in keys]
+class ArchivePeople:
+    """The archive's people rows that the names of one statement could be, read in one query rather than
+    three or four per name; kept in step as rows are created and merged while the statement is stored.
+
+    covered: surnames whose rows are all known (key equal to the surname or starting with "surname-"),
+    and keys whose row, or its absence, is known. Whatever is asked beyond them is read when asked.
+    """
+
+    def __init__(self, keys=()):
+        self.ids: dict[str, int] = {}
+        self.surnames: set[str] = set()
+        self.keys: set[str] = set()
+        keys = list(keys)
+        surnames = frozenset().union(*(key_parts(k).surnames for k in keys))
+        self.load(surnames=surnames, keys=[*keys, *table_keys_for_surnames(surnames)])
+
+    def load(self, *, surnames=(), keys=()) -> None:
+        surnames = set(surnames) - self.surnames
+        keys = {k for k in keys if not self.covers(k)}
+        if not surnames and not keys:
+            return
+        match = Q(key__in=[*surnames, *keys])
+        for surname in sorted(surnames):
+            match |= Q(key__startswith=f"{surname}-")
+        self.ids.update(Person.objects.filter(match).values_list("key", "pk"))
+        self.surnames |= surnames
+        self.keys |= keys
+
+    def covers(self, key: str) -> bool:
+        return key in self.keys or any(_of_surname(key, surname) for surname in self.surnames)
+
+    def pk(self, key: str) -> int | None:
+        self.load(keys=[key])
+        return self.ids.get(key)
+
+    def parts(self, parts: KeyParts) -> list[KeyParts]:
+        """The people the archive (or people.csv) holds with one of these surnames."""
+        self.load(surnames=parts.surnames)
+        keys = {k for k in self.ids if any(_of_surname(k, surname) for surname in parts.surnames)}
+        keys.update(table_keys_for_surnames(parts.surnames))
+        return [key_parts(k) for k in keys]
 
 
-def fuller_in_archive(key: str) -> str:
+def _of_surname(key: str, surname: str) -> bool:
+    return key == surname or key.startswith(f"{surname}-")
+
+
+def fuller_in_archive(key: str, people: ArchivePeople | None = None) -> str:
     """key, or the key of the one fuller writing of its person in the archive or the table."""
     parts = key_parts(key)
     if parts.table:
         return key
-    found = {o.key for o in _archive_parts(parts) if parts.could_be(o)}
+    people = ArchivePeople() if people is None else people
+    found = {o.key for o in people.parts(parts) if parts.could_be(o)}
     if len(found) > 1:  # "И.Иванов" and "Игорь Иванов" are one person: the fullest writing of each
         found = {k for k in found if not any(key_parts(k).could_be(key_parts(o)) for o in found)}
     return found.pop() if len(found) == 1 else key
 
 
-def person_for(*, key: str, name: str, lang: str, absorbed: dict[str, str] | None = None) -> Person:
-    """The person of a resolved key, created from the table row or from the name as written; the name
-    is kept as one of the person's variants. `absorbed` is told the keys of the rows a new person took
-    in (absorb_less_full), each with the new person's key."""
-    key = fuller_in_archive(key)
-    person = Person.objects.filter(key=key).first()
-    if person is None:
+def person_for(*, key: str, name: str, lang: str, people: ArchivePeople, absorbed: dict[str, str]) -> str:
+    """The key of the person of a resolved key, the row created from the table row or from the name as
+    written (people_for keeps the name as one of the person's variants). `absorbed` is told the keys of
+    the rows a new person took in (absorb_less_full), each with the new person's key."""
+    key = fuller_in_archive(key, people)
+    if people.pk(key) is None:
         row = person_record(key) or {}
         script_ru = lang == "ru"
         surname = "" if row else normalise_surname(name, lang=lang)[:100]
-        person, created = Person.objects.get_or_create(key=key, defaults={
+        person, created = _get_or_create_person(key, {
             "name_ru": row.get("name_ru") or (name if script_ru else ""),
             "name_en": row.get("name_en") or ("" if script_ru else name),
             "surname_ru": row.get("surname_ru", surname if script_ru else ""),
             "surname_en": row.get("surname_en", "" if script_ru else surname),
             "role_ru": row.get("title_ru", ""), "role_en": row.get("title_en", ""),
         })
+        people.ids[key] = person.pk
         if created:
-            for merged in absorb_less_full(person):
-                if absorbed is not None:
-                    absorbed[merged] = person.key
-    PersonName.objects.get_or_create(name=name[:200], defaults={"person": person})
-    return person
+            for merged in absorb_less_full(person, people):
+                absorbed[merged] = person.key
+    return key
 
 
-def absorb_less_full(person: Person) -> list[str]:
+def _get_or_create_person(key: str, fields: dict[str, str]) -> tuple[Person, bool]:
+    """Person.objects.get_or_create(key=key, defaults=fields) in one query where the row is new (a fresh
+    archive meets new people in most statements) rather than four (a read, a savepoint, the INSERT, its
+    release); a row another process wrote meanwhile is read after."""
+    columns = ["key", *fields]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {Person._meta.db_table} ({', '.join(columns)}) VALUES ({', '.join(['%s'] * len(columns))})"
+            " ON CONFLICT (key) DO NOTHING RETURNING id", [key, *fields.values()])
+        row = cursor.fetchone()
+    if row is None:
+        return Person.objects.get(key=key), False
+    return Person(pk=row[0], key=key, **fields), True
+
+
+def people_for(named: list[tuple[str, str]], *, lang: str) -> dict[str, int]:
+    """Each name's person id, for (name, resolved key) pairs of one statement (person_for of each, in
+    order), with the archive's rows read once for all of them and the new name variants written in one
+    INSERT. A person created for a later name may take in the row an earlier name found ("Агапова" into
+    a new "В.Агапова"): each name goes to the row that holds it at the end."""
+    people = ArchivePeople(key for _, key in named)
+    absorbed: dict[str, str] = {}  # key of a row a new person took in -> that person's key
+    keys: dict[str, str] = {}
+    for name, key in named:
+        if name not in keys:
+            keys[name] = person_for(key=key, name=name, lang=lang, people=people, absorbed=absorbed)
+    ids = {}
+    for name, key in keys.items():
+        while key in absorbed:
+            key = absorbed[key]
+        ids[name] = people.ids[key]
+    variants = {}
+    for name, pk in ids.items():
+        variants.setdefault(name[:200], pk)  # the first name of the statement to be cut to these 200 characters
+    if variants:
+        known = set(PersonName.objects.filter(name__in=list(variants)).values_list("name", flat=True))
+        PersonName.objects.bulk_create([PersonName(name=variant, person_id=pk) for variant, pk in variants.items()
+                                        if variant not in known], ignore_conflicts=True)
+    return ids
+
+
+def absorb_less_full(person: Person, people: ArchivePeople | None = None) -> list[str]:
     """Merge into a new person the rows that can only have been them: "agapova" into a new "agapova-v"."""
+    people = ArchivePeople([person.key]) if people is None else people
     parts = key_parts(person.key)
     merged = []
-    for other in _archive_parts(parts):
-        if other.key != person.key and other.could_be(parts) and fuller_in_archive(other.key) == person.key:
+    for other in people.parts(parts):
+        if other.key != person.key and other.could_be(parts) and fuller_in_archive(other.key, people) == person.key:
             source = Person.objects.filter(key=other.key).first()
             if source is not None:
                 merge_people(source=source, target=person)
+                people.ids.pop(other.key, None)
                 merged.append(other.key)
     return merged
 

@@ -21,7 +21,6 @@ from statements.models import (
     Agreement,
     Country,
     Event,
-    Person,
     Statement,
     StatementCountry,
     StatementPerson,
@@ -77,7 +76,7 @@ def stored_unchanged(parsed: ParsedStatement) -> Statement | None:
     """The stored statement when it holds exactly this record's text: ingestion then has nothing to do,
     and skips extraction (most of a statement's cost) altogether. One indexed lookup."""
     check_storable(parsed)
-    return Statement.objects.filter(key=identity_key(parsed), checksum=content_checksum(parsed)).first()
+    return Statement.objects.filter(key=identity_key(parsed), checksum=content_checksum(parsed)).only("pk").first()
 
 
 def store_statement(*, parsed: ParsedStatement, extraction: Extraction, record: dict | None = None) -> StoreResult:
@@ -115,18 +114,12 @@ def reextract_statement(*, statement: Statement, parsed: ParsedStatement, extrac
     """Replace what the machine found, keeping every editor's work."""
     document = search_document(parsed, extraction)
     with transaction.atomic():
-        statement = Statement.objects.select_for_update().get(pk=statement.pk)
+        # Only the row's lock and id: its text and vectors, read from TOAST, are not needed here.
+        statement = Statement.objects.select_for_update().only("pk").get(pk=statement.pk)
         _write_extraction(statement, parsed, extraction, new=False)
+        # Which extraction made the items now stored (`reextract` resumes by it): written with the vectors.
+        statement.extracted_with, statement.extracted_at = extractor_version(), timezone.now()
         _update_search_vector(statement, document)
-        _mark_extracted(statement)
-
-
-def _mark_extracted(statement: Statement) -> None:
-    """Which extraction made the items now stored: `reextract` resumes by it."""
-    statement.extracted_with, statement.extracted_at = extractor_version(), timezone.now()
-    Statement.objects.filter(pk=statement.pk).update(
-        extracted_with=statement.extracted_with, extracted_at=statement.extracted_at
-    )
 
 
 def _fill(statement: Statement, parsed: ParsedStatement, checksum: str, record: dict) -> None:
@@ -151,40 +144,43 @@ def _write_extraction(statement: Statement, parsed: ParsedStatement, extraction:
     half of the queries (each one a round trip, the larger part of storing a statement)."""
     codes = {*extraction.countries, *(c for item in extraction.agreements for c in item.parties),
              *(c for item in extraction.events for c in item.countries)}
-    known_countries = set(Country.objects.filter(code__in=list(codes)).values_list("code", flat=True))
+    known_countries, topics = _known(sorted(codes), sorted({m.slug for m in extraction.topics}))
     _link_people(statement, parsed, extraction, new=new)
     _link_countries(statement, extraction, known_countries, new=new)
-    _link_topics(statement, extraction, new=new)
+    _link_topics(statement, extraction, topics, new=new)
     _replace_machine_items(statement, extraction, known_countries, new=new)
+
+
+# The countries and topics of the archive among those an extraction names, in one round trip.
+KNOWN_SQL = (f"SELECT code, NULL FROM {Country._meta.db_table} WHERE code = ANY(%s)"
+             f" UNION ALL SELECT slug, id FROM {Topic._meta.db_table} WHERE slug = ANY(%s)")
+
+
+def _known(codes: list[str], slugs: list[str]) -> tuple[set[str], dict[str, int]]:
+    """The archive's country codes among codes, and its topics' ids by slug among slugs."""
+    if not codes and not slugs:
+        return set(), {}
+    with connection.cursor() as cursor:
+        cursor.execute(KNOWN_SQL, [codes, slugs])
+        rows = cursor.fetchall()
+    return {code for code, pk in rows if pk is None}, {slug: pk for slug, pk in rows if pk is not None}
 
 
 def _link_people(statement: Statement, parsed: ParsedStatement, extraction: Extraction, *, new: bool) -> None:
     """Speakers and mentioned people, one row per person: a bare surname or initials go to the fuller
     writing of the same person in this statement or the archive (statements.services.people)."""
     from statements.extract.people import person_key, resolve_keys
-    from statements.services.people import person_for
+    from statements.services.people import people_for
 
     named = [(name, Role.SPEAKER) for name in parsed.speakers]
     named += [(mention.name, Role.MENTIONED) for mention in extraction.people]
     keys = {name: person_key(name, lang=parsed.lang) for name, _ in named}
     resolved = resolve_keys([key for key in keys.values() if key])
-    person_keys: dict[str, str] = {}  # name -> the key of its person
-    absorbed: dict[str, str] = {}  # key of a row a new person took in -> that person's key
-    for name, _role in named:
-        if keys[name] and name not in person_keys:
-            person_keys[name] = person_for(key=resolved[keys[name]], name=name, lang=parsed.lang,
-                                           absorbed=absorbed).key
-    # A person created for a later name may have taken in the row an earlier name found ("Агапова" into
-    # a new "В.Агапова"): keys are followed to the row that holds them now, ids read once all are known.
-    for name, key in person_keys.items():
-        while key in absorbed:
-            key = absorbed[key]
-        person_keys[name] = key
-    ids = dict(Person.objects.filter(key__in=set(person_keys.values())).values_list("key", "pk"))
+    ids = people_for([(name, resolved[keys[name]]) for name, _ in named if keys[name]], lang=parsed.lang)
     counts: dict[tuple[int, str], int] = {}
     for name, role in named:
-        if name in person_keys:
-            pk = ids[person_keys[name]]
+        if name in ids:
+            pk = ids[name]
             counts[(pk, role)] = 1 if role == Role.SPEAKER else counts.get((pk, role), 0) + 1
     if not new:
         StatementPerson.objects.filter(statement=statement).delete()
@@ -202,8 +198,7 @@ def _link_countries(statement: Statement, extraction: Extraction, known: set[str
     )
 
 
-def _link_topics(statement: Statement, extraction: Extraction, *, new: bool) -> None:
-    topics = dict(Topic.objects.filter(slug__in=[m.slug for m in extraction.topics]).values_list("slug", "pk"))
+def _link_topics(statement: Statement, extraction: Extraction, topics: dict[str, int], *, new: bool) -> None:
     if not new:
         StatementTopic.objects.filter(statement=statement).delete()
     StatementTopic.objects.bulk_create(
@@ -223,9 +218,16 @@ def _replace_machine_items(statement: Statement, extraction: Extraction, known_c
     """
     for model, items in ((Agreement, extraction.agreements), (Event, extraction.events)):
         kept_spans = set()
-        if not new:
-            model.objects.filter(statement=statement, origin=Origin.MACHINE, verified=False, rejected=False).delete()
-            kept_spans = set(model.objects.filter(statement=statement).values_list("start", "end"))
+        if not new:  # the stored items read once: which go, and the sentences of those that stay
+            stale = []
+            for pk, start, end, origin, verified, rejected in model.objects.filter(statement=statement).values_list(
+                    "pk", "start", "end", "origin", "verified", "rejected"):
+                if origin == Origin.MACHINE and not verified and not rejected:
+                    stale.append(pk)
+                else:
+                    kept_spans.add((start, end))
+            if stale:
+                model.objects.filter(pk__in=stale).delete()
         made = []
         for item in items:
             if (item.start, item.end) in kept_spans:
@@ -256,7 +258,9 @@ def _replace_machine_items(statement: Statement, extraction: Extraction, known_c
 
 def _update_search_vector(statement: Statement, document: SearchDocument) -> None:
     with connection.cursor() as cursor:
-        cursor.execute(SEARCH_VECTORS_SQL, {**document.as_params(), "id": statement.pk})
+        cursor.execute(SEARCH_VECTORS_SQL, {**document.as_params(), "id": statement.pk,
+                                            "extracted_with": statement.extracted_with,
+                                            "extracted_at": statement.extracted_at})
 
 
 # Both vectors of statements.search.document, in one UPDATE, after the links are
@@ -264,16 +268,19 @@ def _update_search_vector(statement: Statement, document: SearchDocument) -> Non
 # search_vector as lexemes of their own (statements.search.document.link_lexeme):
 # a country by its code, a topic by its slug (which a query naming the topic
 # knows without the database: statements.search.entities), a person by id.
+# The extraction the statement records is written with them: a second UPDATE of
+# the row would write it, vectors and all, once more.
 SEARCH_VECTORS_SQL = """
     UPDATE statements_statement SET
+        extracted_with = %(extracted_with)s, extracted_at = %(extracted_at)s,
         search_vector =
             setweight(to_tsvector(%(config)s::regconfig, %(title)s), 'A')
             || setweight(to_tsvector('simple', %(title_lemmas)s), 'A')
             || setweight(to_tsvector('simple', %(names)s), 'B')
             || setweight(to_tsvector(%(config)s::regconfig, %(body)s), 'C')
             || setweight(to_tsvector('simple', %(body_lemmas)s), 'C')
-            || array_to_tsvector(%(pairs)s::text[])
-            || array_to_tsvector(%(entities)s::text[])
+            || array_to_tsvector(string_to_array(%(pairs)s, E'\\n'))
+            || array_to_tsvector(string_to_array(%(entities)s, E'\\n'))
             || coalesce((SELECT array_to_tsvector(array_agg(DISTINCT '@country:' || country_id))
                          FROM statements_statementcountry WHERE statement_id = %(id)s), '')
             || coalesce((SELECT array_to_tsvector(array_agg(DISTINCT '@topic:' || topic.slug))

@@ -27,13 +27,14 @@ from statements.search.suggest import suggestions
 from statements.web import calendar, charts, citation
 
 
-def _page(request, queryset, estimate: int | None = None):
-    """A page of results; ?page_size= chooses 1 to MAX_PAGE_SIZE rows, anything else the default."""
+def _page(request, queryset, estimate: int | None = None, known: tuple[int, bool] | None = None):
+    """A page of results; ?page_size= chooses 1 to MAX_PAGE_SIZE rows, anything else the default.
+    `known`: the total, counted already, and whether it is an estimate (EstimatingPaginator)."""
     try:
         per_page = min(max(int(request.GET.get("page_size", settings.PAGE_SIZE)), 1), settings.MAX_PAGE_SIZE)
     except ValueError:
         per_page = settings.PAGE_SIZE
-    return EstimatingPaginator(queryset, per_page, estimate=estimate).get_page(request.GET.get("page"))
+    return EstimatingPaginator(queryset, per_page, estimate=estimate, known=known).get_page(request.GET.get("page"))
 
 
 OVERVIEW_SECONDS = 300  # whole-archive aggregates are cached this long
@@ -169,37 +170,43 @@ def statement_list(request):
     queryset = filterset.qs
     query = filterset.form.cleaned_data.get("q", "") if filterset.is_bound else ""
     corrected = None
-    page = _page(request, queryset, filterset.size)
-    if query.strip() and not page.paginator.count:
+    filtered = facets.filters_anything(filterset)
+    # What the total and the facets count: every result up to SEARCH_PAGE_EXACT_LIMIT, else a sample
+    # (statements.search.facets.tally). Counting every match of a common word would read them all.
+    counted = facets.tally(filterset.unordered, filterset.size) if filtered else None
+    if query.strip() and counted is not None and not counted.total:
         # Nothing found: perhaps a misspelt name. Search the corrected query
-        # instead, and say so on the page. (The count, not exists(): a LIMIT 1
-        # over a rare word tempts the planner into reading every vector.)
+        # instead, and say so on the page.
         better = filterset.corrected()
         if better is not None:
             filterset, corrected = better, better.query
             query = corrected
-            page = _page(request, filterset.qs, filterset.size)
+            queryset = filterset.qs
+            counted = facets.tally(filterset.unordered, filterset.size)
+    page = _page(request, queryset, filterset.size,
+                 known=None if counted is None else (counted.total, not counted.exact))
     if query.strip():
         # Snippets for the rows shown only: ts_headline reads the whole body.
         page.object_list = Statement.objects.attach_headlines(list(page.object_list), query)
     facets_skipped = False
-    if not set(request.GET) - {"page"}:
+    if not filtered:
         # The unfiltered archive's facets are aggregates over every statement.
         facet_values = cache.get_or_set(f"facets:all:{lang}", lambda: facets.compute(filterset, lang=lang),
                                         OVERVIEW_SECONDS)
-    elif facets_skipped := page.paginator.count > settings.SEARCH_FACET_LIMIT:
-        # Grouping tens of thousands of matches by country, topic and person
-        # takes seconds; the page says to narrow the search to see counts.
+    elif facets_skipped := counted is None:
+        # No fair sample of the results could be had (statements.search.facets.tally): the page says
+        # to narrow the search to see counts.
         facet_values = {}
     else:
-        facet_values = facets.compute(filterset, lang=lang)
+        facet_values = facets.compute(filterset, lang=lang, counted=counted)
     # The filters stay closed unless the reader opens them (on a wide screen they are a sidebar):
     # the active ones are the chips above the results.
     context = {**_search_context(request, filterset, lang), "page": page, "query": query, "corrected": corrected,
                "named": filterset.named(lang) if query.strip() else [],
                "suggestions": suggestions(query, lang=lang) if query.strip() else [],
                "filters_open": False, "facets": facet_values,
-               "facets_skipped": facets_skipped, "facet_limit": settings.SEARCH_FACET_LIMIT}
+               "facets_skipped": facets_skipped, "facet_limit": settings.SEARCH_PAGE_EXACT_LIMIT,
+               "facets_sampled": counted is not None and not counted.exact}
     return render(request, "statements/statement_list.html", context)
 
 

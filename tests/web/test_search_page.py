@@ -189,14 +189,18 @@ def test_no_parameter_makes_a_500(client, archive, query):
 
 
 def test_facets_reuse_the_pages_search(archive):
-    """Neither a kind nor a language chosen: kinds, languages and the two flags are one GROUP BY, and the
-    search of the page is not built again (the facets run 3 GROUP BYs of the links, 3 look-ups of their names
-    and that one)."""
+    """Neither a kind nor a language chosen: the search runs once, for the tally (the results' ids, kinds and
+    languages); the facets then run 3 GROUP BYs of the links of those ids, 3 look-ups of their names and one
+    count of the flags, none of them the search again."""
     filterset = StatementFilter(QueryDict("q=Лавров&country=JP"), queryset=Statement.objects.for_list())
     list(filterset.qs[:20])
     with CaptureQueriesContext(connection) as queries:
-        values = facets.compute(filterset, lang="ru")
+        counted = facets.tally(filterset.unordered, filterset.size)
+    assert len(queries) == 1 and counted.exact and counted.total == 1
+    with CaptureQueriesContext(connection) as queries:
+        values = facets.compute(filterset, lang="ru", counted=counted)
     assert len(queries) == 7
+    assert not any("search_vector" in query["sql"] for query in queries.captured_queries)
     assert values["language"][0].count == 1 and values["has_agreements"][0].count == 1
 
 

@@ -108,7 +108,7 @@ def chips(filterset, *, lang: str) -> list[Chip]:
     labels: dict[tuple[str, str], str] = {}
     for name, attr in (("country", "code"), ("topic", "slug"), ("person", "key")):
         for obj in cleaned.get(name) or ():
-            labels[name, getattr(obj, attr)] = str(obj) if name == "person" else (
+            labels[name, getattr(obj, attr)] = obj.name_in(lang) if name == "person" else (
                 obj.name_ru if lang == "ru" else obj.name_en)
     labels.update({("kind", value): str(label) for value, label in Kind.choices})
     labels.update({("language", value): str(label) for value, label in Language.choices})
@@ -358,7 +358,7 @@ def compute(filterset, *, lang: str, counted: Tally | None = None) -> dict[str, 
 
     chosen = data.getlist("person")
     people = _top(Person, StatementPerson, "person", ids, distinct=True)
-    facets["person"] = [FacetValue(p.key, str(p), scaled(p.n), _query(data, "person", p.key, replace=False),
+    facets["person"] = [FacetValue(p.key, p.name_in(lang), scaled(p.n), _query(data, "person", p.key, replace=False),
                                    p.key in chosen, approximate) for p in people]
 
     counts, flags, kinds_approximate = _kind_language_flags(filterset, data, counted)

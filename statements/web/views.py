@@ -290,9 +290,7 @@ def _filed_under(entity, lang: str) -> str:
     surname: "В.Агапова" under "Агапова"), a country's or topic's name."""
     name = _entity_name(entity, lang)
     if isinstance(entity, Person):
-        first, second = ((entity.surname_ru, entity.surname_en) if lang == "ru"
-                         else (entity.surname_en, entity.surname_ru))
-        surname = first or second or name.replace(".", ". ").split()[-1]
+        surname = entity.surname_in(lang) or name.replace(".", ". ").split()[-1]
         return f"{surname} {name}"
     return name
 

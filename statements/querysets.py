@@ -52,6 +52,9 @@ def headline_query(query: str) -> SearchQuery:
 # statement at 100,000 statements, 15 ms a page).
 SNIPPET_WINDOW = 1000
 SNIPPET_BEFORE = 200
+# When that window marks nothing (the word found there only began like the query's), a wider one from the
+# same place: long enough to reach the match in all but the longest statements, at a bounded cost.
+SNIPPET_WIDER = 10_000
 HEADLINE_OPTIONS = {"config": "russian", "start_sel": HEADLINE_START, "stop_sel": HEADLINE_STOP, "max_words": 35,
                     "min_words": 15, "max_fragments": 2, "fragment_delimiter": " … "}
 # Letters and digits spelt out: PostgreSQL's \w and \m depend on the database's locale.
@@ -91,9 +94,9 @@ def snippet_patterns(lexemes: list[str]) -> tuple[str, str] | None:
 
 
 class SnippetWindow(models.Func):
-    """SNIPPET_WINDOW characters of the body from SNIPPET_BEFORE before the first match of the first
-    pattern, else of the second, else from the start, less the words cut in two at either end (the body
-    is given a space at each end so that its own first and last words are kept)."""
+    """`window` characters of the body from SNIPPET_BEFORE before the first match of the first pattern,
+    else of the second, else from the start, less the words cut in two at either end (the body is given a
+    space at each end so that its own first and last words are kept)."""
 
     template = (
         "regexp_replace(substr(' ' || %(expressions)s || ' ', greatest(1, coalesce(nullif(regexp_instr("
@@ -102,15 +105,16 @@ class SnippetWindow(models.Func):
     )
     output_field = models.TextField()
 
-    def __init__(self, body: str, tight: str, loose: str):
+    def __init__(self, body: str, tight: str, loose: str, window: int = SNIPPET_WINDOW):
         super().__init__(F(body))
         self.patterns = (tight, loose)
+        self.window = window
 
     def as_sql(self, compiler, connection, **extra):
         body, params = compiler.compile(self.source_expressions[0])
         tight, loose = self.patterns
         sql = self.template % {"expressions": body, "body": body, "tight": "%s", "loose": "%s",
-                               "before": SNIPPET_BEFORE, "window": SNIPPET_WINDOW}
+                               "before": SNIPPET_BEFORE, "window": int(self.window)}
         # Parameters in the order of the placeholders: body, (body, tight), (body, loose).
         return sql, (*params, *params, tight, *params, loose)
 
@@ -250,24 +254,27 @@ class StatementQuerySet(models.QuerySet):
             return self.annotate(rank=rank)
         return self.filter(search_vector=match).annotate(rank=rank)
 
-    def with_headline(self, query: str):
+    def with_headline(self, query: str, *, patterns: tuple[str, str] | None = None, window: int = SNIPPET_WINDOW):
         """A snippet of the body around the matches, between HEADLINE_START and HEADLINE_STOP, taken from
         a window of the body (SnippetWindow); `snippet_found`: where a word of the query may first stand in the
         body (0: nowhere, and the snippet is the body's beginning, as ts_headline over the whole body gives it).
+        `patterns`: snippet_patterns() of the query's stems, when the caller has them.
 
         The markers are control characters that cannot occur in ingested text:
         the template escapes the snippet, then turns them into <mark>.
         """
         query = query.replace("\x00", "")
-        patterns = snippet_patterns(query_lexemes(query))
         if patterns is None:
-            return self.annotate(headline=SearchHeadline(Left("body", SNIPPET_WINDOW), headline_query(query),
+            patterns = snippet_patterns(query_lexemes(query))
+        if patterns is None:
+            return self.annotate(headline=SearchHeadline(Left("body", window), headline_query(query),
                                                          **HEADLINE_OPTIONS),
                                  snippet_found=Value(0))
         tight, loose = patterns
         found = models.Func(F("body"), Value(loose), function="regexp_instr", output_field=models.IntegerField())
         return self.annotate(
-            headline=SearchHeadline(SnippetWindow("body", tight, loose), headline_query(query), **HEADLINE_OPTIONS),
+            headline=SearchHeadline(SnippetWindow("body", tight, loose, window), headline_query(query),
+                                    **HEADLINE_OPTIONS),
             snippet_found=found,
         )
 
@@ -301,17 +308,23 @@ class StatementQuerySet(models.QuerySet):
         return int(plan[0]["Plan"]["Plan Rows"])
 
     def attach_headlines(self, statements: list, query: str) -> list:
-        """Set each statement's `headline` (see with_headline) with one query for all of them, and a second
-        over the whole body for those whose window marks nothing though a word of the query may be in it."""
-        rows = self.filter(pk__in=[s.pk for s in statements]).order_by().with_headline(query)
-        snippets, whole = {}, []
+        """Set each statement's `headline` (see with_headline) with one query for all of them, and a second,
+        over a window of SNIPPET_WIDER characters, for those whose window marks nothing though a word of the
+        query may be in the body."""
+        query = query.replace("\x00", "")
+        patterns = snippet_patterns(query_lexemes(query))
+        rows = self.filter(pk__in=[s.pk for s in statements]).order_by().with_headline(query, patterns=patterns)
+        snippets, wider = {}, []
         for pk, snippet, found in rows.values_list("pk", "headline", "snippet_found"):
             snippets[pk] = snippet
             if found and HEADLINE_START not in snippet:
-                whole.append(pk)
-        if whole:
-            snippets.update(self.filter(pk__in=whole).order_by().annotate(headline=SearchHeadline(
-                "body", headline_query(query.replace("\x00", "")), **HEADLINE_OPTIONS)).values_list("pk", "headline"))
+                wider.append(pk)
+        if wider:
+            # From the first word beginning like one of the query's, whether or not it took an inflection.
+            loose = patterns[1]
+            snippets.update(self.filter(pk__in=wider).order_by()
+                            .with_headline(query, patterns=(loose, loose), window=SNIPPET_WIDER)
+                            .values_list("pk", "headline"))
         for statement in statements:
             statement.headline = snippets.get(statement.pk, "")
         return statements

@@ -7,8 +7,8 @@ choice's link, like its chip above the results, is the search without it.
 
 What is counted is a Tally (tally()): every result when there are at most
 settings.SEARCH_PAGE_EXACT_LIMIT of them, else a sample of about half as many,
-taken from evenly spaced ranges of statement ids across the whole archive, and
-scaled up. Grouping the links of every match of a word found in most of the
+taken from ranges of statement ids spread over the whole archive, and scaled
+up. Grouping the links of every match of a word found in most of the
 archive takes seconds; a sample costs the same whatever the number of matches.
 Counts from a sample are marked approximate, and so is the total they give.
 The whole archive's facets are counted on the link tables alone (and cached by
@@ -138,8 +138,8 @@ def about(n: float) -> int:
     return round(n / step) * step
 
 
-# Ranges of ids a sample is taken from: this many, evenly spaced over the archive's ids, so that a sample
-# holds statements of every period of ingest, not only the first ingested.
+# Ranges of ids a sample is taken from: at most this many, one in each of as many equal parts of the
+# archive's ids, so that a sample holds statements of every period of ingest, not only the first ingested.
 SAMPLE_RANGES = 50
 # Fetches of a sample before giving up (an estimate far off): each narrows or widens the ranges.
 SAMPLE_TRIES = 4

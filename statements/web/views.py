@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from collections import Counter
 
@@ -154,6 +155,32 @@ def _tidy_query(request):
     return redirect(f"{request.path}?{query.urlencode()}" if query else request.path) if changed else None
 
 
+COUNTS_SECONDS = 120  # a search's total and facets, reused while a reader pages through it
+
+
+def _counts(filterset, lang: str) -> dict:
+    """The total of a filtered search and its facets, {"total", "exact", "facets"} (a total of None: no
+    fair sample could be had), from the cache when the same search was counted lately.
+
+    What the total and the facets count is a facets.tally(): every result up to
+    SEARCH_PAGE_EXACT_LIMIT, else a sample; counting every match of a common word would read them all.
+    The key holds the language (the facets' labels) and every parameter but the page, as the FilterSet
+    has them (a corrected misspelt name under its correction): the facets' links carry them all along.
+    """
+    params = sorted((key, values) for key, values in filterset.data.lists() if key != "page")
+    key = "counts:" + hashlib.sha256(repr((lang, params)).encode()).hexdigest()
+    if (found := cache.get(key)) is not None:
+        return found
+    counted = facets.tally(filterset.unordered, filterset.size)
+    if counted is None:
+        found = {"total": None, "exact": False, "facets": {}}
+    else:
+        found = {"total": counted.total, "exact": counted.exact,
+                 "facets": facets.compute(filterset, lang=lang, counted=counted)}
+    cache.set(key, found, COUNTS_SECONDS)
+    return found
+
+
 def statement_list(request):
     """Browse and search: one page, one FilterSet (the API uses the same one)."""
     if tidy := _tidy_query(request):
@@ -171,10 +198,8 @@ def statement_list(request):
     query = filterset.form.cleaned_data.get("q", "") if filterset.is_bound else ""
     corrected = None
     filtered = facets.filters_anything(filterset)
-    # What the total and the facets count: every result up to SEARCH_PAGE_EXACT_LIMIT, else a sample
-    # (statements.search.facets.tally). Counting every match of a common word would read them all.
-    counted = facets.tally(filterset.unordered, filterset.size) if filtered else None
-    if query.strip() and counted is not None and not counted.total:
+    counts = _counts(filterset, lang) if filtered else None
+    if query.strip() and counts is not None and counts["total"] == 0:
         # Nothing found: perhaps a misspelt name. Search the corrected query
         # instead, and say so on the page.
         better = filterset.corrected()
@@ -182,23 +207,21 @@ def statement_list(request):
             filterset, corrected = better, better.query
             query = corrected
             queryset = filterset.qs
-            counted = facets.tally(filterset.unordered, filterset.size)
-    page = _page(request, queryset, filterset.size,
-                 known=None if counted is None else (counted.total, not counted.exact))
+            counts = _counts(filterset, lang)
+    known = None if counts is None or counts["total"] is None else (counts["total"], not counts["exact"])
+    page = _page(request, queryset, filterset.size, known=known)
     if query.strip():
         # Snippets for the rows shown only: ts_headline reads the whole body.
         page.object_list = Statement.objects.attach_headlines(list(page.object_list), query)
-    facets_skipped = False
     if not filtered:
         # The unfiltered archive's facets are aggregates over every statement.
         facet_values = cache.get_or_set(f"facets:all:{lang}", lambda: facets.compute(filterset, lang=lang),
                                         OVERVIEW_SECONDS)
-    elif facets_skipped := counted is None:
-        # No fair sample of the results could be had (statements.search.facets.tally): the page says
-        # to narrow the search to see counts.
-        facet_values = {}
     else:
-        facet_values = facets.compute(filterset, lang=lang, counted=counted)
+        facet_values = counts["facets"]
+    # No fair sample of the results could be had (statements.search.facets.tally): the page says to
+    # narrow the search to see counts.
+    facets_skipped = filtered and counts["total"] is None
     # The filters stay closed unless the reader opens them (on a wide screen they are a sidebar):
     # the active ones are the chips above the results.
     context = {**_search_context(request, filterset, lang), "page": page, "query": query, "corrected": corrected,
@@ -206,7 +229,7 @@ def statement_list(request):
                "suggestions": suggestions(query, lang=lang) if query.strip() else [],
                "filters_open": False, "facets": facet_values,
                "facets_skipped": facets_skipped, "facet_limit": settings.SEARCH_PAGE_EXACT_LIMIT,
-               "facets_sampled": counted is not None and not counted.exact}
+               "facets_sampled": known is not None and known[1]}
     return render(request, "statements/statement_list.html", context)
 
 

@@ -216,9 +216,11 @@ SEARCH_RANK_FLOOR = 1_000
 # Above this many matches (by the planner's estimate) the total shown is the
 # estimate: counting every match of a word found in most of the archive reads them all.
 SEARCH_EXACT_COUNT_LIMIT = 20_000
-# Facets are counted for searches of at most this many results: each facet
-# groups every result's links, about 20 ms per thousand results at 100,000 statements.
-SEARCH_FACET_LIMIT = 5_000
+# The search page counts its results, and their countries, topics, people and
+# kinds (the facets), exactly up to this many results; past it, from a sample of
+# about half as many, scaled up and shown as approximate (statements/search/facets.py):
+# the links of a thousand results take about 17 ms to group at 100,000 statements.
+SEARCH_PAGE_EXACT_LIMIT = 1_000
 
 # Behind a TLS-terminating proxy (nginx, a load balancer) that sets
 # X-Forwarded-Proto and appends the client's address to X-Forwarded-For.

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from statements.choices import AgreementKind, Kind, Language, Origin, Precision, Role
 from statements.querysets import AgreementQuerySet, EntityQuerySet, EventQuerySet, StatementQuerySet
+from statements.text.translit import latin
 
 
 class Country(models.Model):
@@ -82,9 +83,17 @@ class Person(models.Model):
         return reverse("person_detail", args=[self.key])
 
     def name_in(self, lang: str) -> str:
-        """The name in lang's script where the archive knows it (English: the Latin one), else the other."""
-        first, second = (self.name_ru, self.name_en) if lang == "ru" else (self.name_en, self.name_ru)
-        return first or second or self.key
+        """The name in lang's script: in Russian the Russian name (else the English one); in English the
+        English name, else the Russian one in Latin letters (statements.text.translit)."""
+        if lang == "ru":
+            return self.name_ru or self.name_en or self.key
+        return self.name_en or latin(self.name_ru) or self.key
+
+    def surname_in(self, lang: str) -> str:
+        """The surname as name_in gives the name ("" where the archive has none)."""
+        if lang == "ru":
+            return self.surname_ru or self.surname_en
+        return self.surname_en or latin(self.surname_ru)
 
     @property
     def display_name(self) -> str:

@@ -2,18 +2,30 @@
 
 A country, topic or person link adds a constraint to the current ones, so its
 count is taken within the current results. A kind or language link replaces
-that filter, so its count is taken with every other filter active. Each facet
-is one GROUP BY query, whatever the number of results (kinds, languages and the
-two flags share one when no kind or language is chosen); the whole archive's
-are counted on the link tables alone (and cached by the view). An active
+that filter, so its count is taken with every other filter active. An active
 choice's link, like its chip above the results, is the search without it.
+
+What is counted is a Tally (tally()): every result when there are at most
+settings.SEARCH_PAGE_EXACT_LIMIT of them, else a sample of about SAMPLE_SIZE,
+taken from ranges of statement ids spread over the whole archive, and scaled
+up. Grouping the links of every match of a word found in most of the
+archive takes seconds; a sample costs the same whatever the number of matches.
+Counts from a sample are marked approximate, and so is the total they give.
+The whole archive's facets are counted on the link tables alone (and cached by
+the view).
 """
 
 from __future__ import annotations
 
+import math
+import random
+from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.db import models
+from django.db.models import Count, Exists, Max, Min, OuterRef, Q
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
@@ -23,6 +35,7 @@ from statements.models import (
     Country,
     Event,
     Person,
+    Statement,
     StatementCountry,
     StatementPerson,
     StatementTopic,
@@ -39,6 +52,7 @@ class FacetValue:
     count: int
     query: str  # the query string a click leads to
     active: bool
+    approximate: bool = False  # scaled up from a sample (Tally): shown as "≈"
 
 
 def _query(data: QueryDict, name: str, value: str, *, replace: bool) -> str:
@@ -94,7 +108,7 @@ def chips(filterset, *, lang: str) -> list[Chip]:
     labels: dict[tuple[str, str], str] = {}
     for name, attr in (("country", "code"), ("topic", "slug"), ("person", "key")):
         for obj in cleaned.get(name) or ():
-            labels[name, getattr(obj, attr)] = str(obj) if name == "person" else (
+            labels[name, getattr(obj, attr)] = obj.name_in(lang) if name == "person" else (
                 obj.name_ru if lang == "ru" else obj.name_en)
     labels.update({("kind", value): str(label) for value, label in Kind.choices})
     labels.update({("language", value): str(label) for value, label in Language.choices})
@@ -115,6 +129,121 @@ def chips(filterset, *, lang: str) -> list[Chip]:
     return result
 
 
+def about(n: float) -> int:
+    """A count scaled up from a sample, to two significant figures: 13,650 -> 14,000 (87 stays 87)."""
+    n = round(n)
+    if n < 100:
+        return n
+    step = 10 ** (int(math.log10(n)) - 1)
+    return round(n / step) * step
+
+
+# Ranges of ids a sample is taken from: at most this many, one in each of as many equal parts of the
+# archive's ids, so that a sample holds statements of every period of ingest, not only the first ingested.
+SAMPLE_RANGES = 50
+# Fetches of a sample before giving up (an estimate far off): each narrows or widens the ranges.
+SAMPLE_TRIES = 4
+# Statements a sample aims at: a facet's share among them is within about 5 points of its share among all
+# results (one standard error of a share near a half is 3 points), and the links of so many are grouped in
+# a few milliseconds. A sample of a quarter of this to the exact limit is kept; others are taken again.
+SAMPLE_SIZE = 300
+
+
+@dataclass(frozen=True)
+class Tally:
+    """The statements facets are counted over: `rows` (id, kind, language) of every result (exact) or of a
+    sample; `scale` turns a count among them into one among all results; `total` all results, exact or
+    estimated (to two significant figures). `ranges` restrict another search to the same sample."""
+
+    rows: tuple[tuple[int, str, str], ...]
+    exact: bool
+    total: int
+    scale: float = 1.0
+    ranges: Q | None = None
+
+    @property
+    def ids(self) -> list[int]:
+        return [row[0] for row in self.rows]
+
+    def scaled(self, count: int) -> int:
+        return count if self.exact else about(count * self.scale)
+
+
+def _id_ranges(share: float) -> tuple[Q, float] | None:
+    """Up to SAMPLE_RANGES ranges of ids covering about `share` of the archive's id span, and the share they
+    cover exactly (None: an empty archive). Each range is an index scan of the primary key, which
+    PostgreSQL ANDs with the GIN index of a search: only the statements in the ranges are read."""
+    bounds = Statement.objects.aggregate(lo=Min("id"), hi=Max("id"))
+    if bounds["lo"] is None:
+        return None
+    lo, span = bounds["lo"], bounds["hi"] - bounds["lo"] + 1
+    # (Fewer ranges in a small archive: each holds one id at least.)
+    count = max(1, min(SAMPLE_RANGES, int(span * share)))
+    width = max(1, math.ceil(span * share / count))
+    stride = span / count
+    # One range somewhere in each stride, always the same place for the same archive (a search gives the
+    # same counts each time): not at the start of each, which would be the same place of every period of
+    # statements ingested in a cycle (a batch of ten sources, a corpus repeated).
+    places = random.Random(count).random
+    condition, covered, end = Q(), 0, lo
+    for i in range(count):
+        first = max(lo + int(i * stride + places() * max(0.0, stride - width)), end)
+        last = min(first + width, lo + span)
+        if last > first:
+            condition |= Q(pk__gte=first, pk__lt=last)
+            covered += last - first
+        end = last
+    return condition, covered / span
+
+
+def tally(queryset, estimate: int | None = None) -> Tally | None:
+    """What the facets count: `queryset`'s statements (unordered), every one or a sample (see Tally).
+
+    `estimate`: the planner's estimate of their number, when the caller has it. It decides the first
+    sample's size only: a sample of too many or too few is taken again, narrower or wider. None when
+    no fair sample could be had (the page then says the counts wait for a narrower search).
+    """
+    limit = settings.SEARCH_PAGE_EXACT_LIMIT
+    target = min(SAMPLE_SIZE, limit // 2)
+    rows_of = queryset.order_by().values_list("pk", "kind", "language")
+    if estimate is None:
+        estimate = queryset.estimated_count()
+    share = 1.0 if estimate <= limit else target / estimate
+    for _try in range(SAMPLE_TRIES):
+        ranges = _id_ranges(share) if share < 1 else None
+        if ranges is None or ranges[1] >= 1:
+            # Ranges over every id: the results themselves, if they are few enough.
+            rows = tuple(rows_of[:limit + 1])
+            if len(rows) <= limit:
+                return Tally(rows, exact=True, total=len(rows))
+            share = target / (limit + 1)
+            continue
+        condition, covered = ranges
+        rows = tuple(rows_of.filter(condition)[:limit + 1])
+        if len(rows) > limit or len(rows) < target // 4:
+            # Too many to count cheaply, or too few to say much: ranges sized after what these held.
+            share = covered * target / max(len(rows), 1)
+            continue
+        return Tally(rows, exact=False, total=about(max(len(rows) / covered, limit + 1)), scale=1 / covered,
+                     ranges=condition)
+    return None
+
+
+class AnyOf(models.Lookup):
+    """`column = ANY(%s)` with the ids as one array parameter: a thousand ids as a thousand parameters
+    (`__in`) cost more to build and send than the query takes to run."""
+
+    lookup_name = "any_of"
+
+    def __init__(self, column: str, ids: list[int]):
+        super().__init__(models.F(column), models.Value(list(ids), output_field=ArrayField(models.BigIntegerField())))
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return f"{lhs} = ANY({rhs})", (*lhs_params, *rhs_params)
+
+
 def _without(filterset, data: QueryDict, name: str):
     rest = data.copy()
     rest.pop(name, None)
@@ -129,7 +258,7 @@ def _top(model, link_model, link: str, ids, *, distinct: bool = False):
     person as speaker and as mentioned); a country or topic only once, and
     then COUNT(*) spares a sort of every link.
     """
-    links = link_model.objects.all() if ids is None else link_model.objects.filter(statement__in=ids)
+    links = link_model.objects.all() if ids is None else link_model.objects.filter(AnyOf("statement_id", ids))
     n = Count("statement", distinct=True) if distinct else Count("*")
     counts = list(links.values(link).annotate(n=n).order_by("-n", link)[:FACET_SIZE])
     objects = model.objects.in_bulk([row[link] for row in counts])
@@ -141,76 +270,108 @@ def _top(model, link_model, link: str, ids, *, distinct: bool = False):
     return result
 
 
-def _kind_language_flags(filterset, data: QueryDict, current, *, unfiltered: bool):
-    """Counts by kind and by language, and how many have agreements or dated events, in as few scans as can be.
+AGREED = Exists(Agreement.objects.filter(statement=OuterRef("pk"), rejected=False))
+DATED = Exists(Event.objects.filter(statement=OuterRef("pk"), rejected=False, starts_on__isnull=False))
 
-    A kind or language not chosen is counted over the current results, with
-    the two flags, in one GROUP BY (of kind, language when neither is
-    chosen). A chosen one is left out of its own facet's counts, which then
-    need a search of their own.
+
+def _kind_language_flags(filterset, data: QueryDict, counted: Tally | None):
+    """Counts by kind and by language, and how many have agreements or dated events.
+
+    `counted`: the results' Tally (None: the whole archive). A kind or
+    language not chosen is counted among its rows; a chosen one is left out
+    of its own facet's counts, which then need a search (and a tally) of their own.
     """
-    agreed = Exists(Agreement.objects.filter(statement=OuterRef("pk"), rejected=False))
-    dated = Exists(Event.objects.filter(statement=OuterRef("pk"), rejected=False, starts_on__isnull=False))
-    flagged = {} if unfiltered else {"has_agreements": Count("pk", filter=agreed),
-                                     "has_events": Count("pk", filter=dated)}
     chosen = [name for name in ("kind", "language") if any(v.strip() for v in data.getlist(name))]
     counts: dict[str, dict[str, int]] = {"kind": {}, "language": {}}
-    for name in chosen:
-        base = _without(filterset, data, name)
-        counts[name] = dict(base.values_list(name).annotate(n=Count("pk")).order_by())
-    flags = dict.fromkeys(flagged, 0)
-    if rest := [name for name in ("kind", "language") if name not in chosen]:
-        for row in current.values(*rest).annotate(n=Count("pk"), **flagged).order_by():
-            for name in rest:
+    if counted is None:
+        for row in Statement.objects.values("kind", "language").annotate(n=Count("pk")).order_by():
+            for name in ("kind", "language"):
                 counts[name][row[name]] = counts[name].get(row[name], 0) + row["n"]
-            for name in flagged:
-                flags[name] += row[name]
-    elif flagged:
-        # (Not one aggregate(): a chosen kind makes the results DISTINCT, and Django then wraps them in a
-        # subquery that the EXISTS conditions cannot see into.)
-        flags = {"has_agreements": current.filter(agreed).count(), "has_events": current.filter(dated).count()}
-    if unfiltered:
         # The whole archive: distinct statements in the (smaller) link tables.
         flags = {
             "has_agreements": Agreement.objects.filter(rejected=False).values("statement").distinct().count(),
             "has_events": Event.objects.filter(rejected=False, starts_on__isnull=False)
             .values("statement").distinct().count(),
         }
-    return counts, flags
+        return counts, flags, False
+    approximate = not counted.exact
+    for position, name in ((1, "kind"), (2, "language")):
+        if name in chosen:
+            base = _without(filterset, data, name)
+            # The same sample ranges as the results' when theirs is a sample: a count of a few thousand
+            # more statements would cost what the sample saved.
+            other = tally(base) if counted.ranges is None else _sampled(base, counted)
+            if other is None:
+                continue
+            approximate = approximate or not other.exact
+            found = Counter(row[position] for row in other.rows)
+            counts[name] = {value: other.scaled(n) for value, n in found.items()}
+        else:
+            found = Counter(row[position] for row in counted.rows)
+            counts[name] = {value: counted.scaled(n) for value, n in found.items()}
+    flags = Statement.objects.filter(AnyOf("id", counted.ids)).aggregate(
+        has_agreements=Count("pk", filter=AGREED), has_events=Count("pk", filter=DATED))
+    return counts, {name: counted.scaled(n) for name, n in flags.items()}, approximate
 
 
-def compute(filterset, *, lang: str) -> dict[str, list[FacetValue]]:
-    """The facets of a FilterSet whose results the page has already fetched (filterset.qs)."""
+def _sampled(queryset, like: Tally) -> Tally | None:
+    """`queryset`'s statements in the same id ranges as the sample `like`, scaled as it is (a tally of
+    their own when they are too many there)."""
+    limit = settings.SEARCH_PAGE_EXACT_LIMIT
+    rows = tuple(queryset.order_by().filter(like.ranges).values_list("pk", "kind", "language")[:limit + 1])
+    if len(rows) > limit:
+        return tally(queryset)
+    return Tally(rows, exact=False, total=about(len(rows) * like.scale), scale=like.scale, ranges=like.ranges)
+
+
+def filters_anything(filterset) -> bool:
+    """Whether the FilterSet's parameters narrow the archive (the order, the page or a parameter it does not
+    know leave it whole)."""
+    return any(value.strip() for name in filterset.filters if name != "sort" for value in filterset.data.getlist(name))
+
+
+def compute(filterset, *, lang: str, counted: Tally | None = None) -> dict[str, list[FacetValue]]:
+    """The facets of a FilterSet: over `counted` (its results' tally()), or the whole archive when its
+    parameters filter nothing."""
     data = filterset.data
-    unfiltered = not any(value for key, value in data.lists() if key not in ("page", "page_size", "sort"))
-    # The page's own filtered statements, in no order: its search is built
-    # once (the list annotations are subqueries that counts and ids leave out).
-    current = filterset.unordered
-    ids = None if unfiltered else current.values("pk")
+    if not filters_anything(filterset):
+        counted = None
+    elif counted is None:
+        counted = tally(filterset.unordered, filterset.size)
+        if counted is None:
+            return {}
+    ids = None if counted is None else counted.ids
+    approximate = counted is not None and not counted.exact
+
+    def scaled(n: int) -> int:
+        return n if counted is None else counted.scaled(n)
+
     facets: dict[str, list[FacetValue]] = {}
 
     def name_of(obj):
         return obj.name_ru if lang == "ru" else obj.name_en
 
     chosen = data.getlist("country")
-    facets["country"] = [FacetValue(c.code, name_of(c), c.n, _query(data, "country", c.code, replace=False),
-                                    c.code in chosen) for c in _top(Country, StatementCountry, "country", ids)]
+    countries = _top(Country, StatementCountry, "country", ids)
+    facets["country"] = [FacetValue(c.code, name_of(c), scaled(c.n), _query(data, "country", c.code, replace=False),
+                                    c.code in chosen, approximate) for c in countries]
 
     chosen = data.getlist("topic")
-    facets["topic"] = [FacetValue(t.slug, name_of(t), t.n, _query(data, "topic", t.slug, replace=False),
-                                  t.slug in chosen) for t in _top(Topic, StatementTopic, "topic", ids)]
+    facets["topic"] = [FacetValue(t.slug, name_of(t), scaled(t.n), _query(data, "topic", t.slug, replace=False),
+                                  t.slug in chosen, approximate) for t in _top(Topic, StatementTopic, "topic", ids)]
 
     chosen = data.getlist("person")
     people = _top(Person, StatementPerson, "person", ids, distinct=True)
-    facets["person"] = [FacetValue(p.key, str(p), p.n, _query(data, "person", p.key, replace=False),
-                                   p.key in chosen) for p in people]
+    facets["person"] = [FacetValue(p.key, p.name_in(lang), scaled(p.n), _query(data, "person", p.key, replace=False),
+                                   p.key in chosen, approximate) for p in people]
 
-    counts, flags = _kind_language_flags(filterset, data, current, unfiltered=unfiltered)
+    counts, flags, kinds_approximate = _kind_language_flags(filterset, data, counted)
     for name, choices in (("kind", Kind), ("language", Language)):
         chosen = data.getlist(name)
         facets[name] = [FacetValue(value, str(label), counts[name][value], _query(data, name, value, replace=True),
-                                   value in chosen) for value, label in choices.choices if counts[name].get(value)]
+                                   value in chosen, kinds_approximate)
+                        for value, label in choices.choices if counts[name].get(value)]
     for name in ("has_agreements", "has_events"):
         facets[name] = [FacetValue("true", name, flags[name], _query(data, name, "true", replace=True),
-                                   data.get(name) == "true")]
+                                   data.get(name) == "true", approximate)]
     return facets

@@ -8,16 +8,23 @@ from django.utils.functional import cached_property
 
 
 class EstimatingPaginator(Paginator):
-    """`estimate`: the planner's estimate when the caller has it already (StatementFilter.size)."""
+    """`estimate`: the planner's estimate when the caller has it already (StatementFilter.size).
+    `known`: the total when the caller has counted it (the search page's facets.Tally), and whether
+    that total is an estimate."""
 
     estimated = False
 
-    def __init__(self, object_list, per_page, *args, estimate: int | None = None, **kwargs):
+    def __init__(self, object_list, per_page, *args, estimate: int | None = None,
+                 known: tuple[int, bool] | None = None, **kwargs):
         super().__init__(object_list, per_page, *args, **kwargs)
         self.estimate = estimate
+        self.known = known
 
     @cached_property
     def count(self):
+        if self.known is not None:
+            total, self.estimated = self.known
+            return total
         rows = self.estimate
         if rows is None and hasattr(self.object_list, "estimated_count"):
             rows = self.object_list.estimated_count()

@@ -129,7 +129,7 @@ def _suggestions(query: str, lang: str) -> list[Suggestion]:
             people |= Q(surname_ru__istartswith=word) | Q(surname_en__istartswith=word)
     if people:
         for person in Person.objects.with_statement_counts().filter(people)[:MAX_SUGGESTIONS]:
-            found[("person", person.key)] = Suggestion("person", person.key, _name(person, lang),
+            found[("person", person.key)] = Suggestion("person", person.key, person.name_in(lang),
                                                       person.statement_count, f"/people/{person.key}/")
     if by_name:
         for topic in Topic.objects.with_statement_counts().filter(by_name)[:3]:

@@ -31,7 +31,7 @@ def bibtex_key(statement, speakers) -> str:
 
 
 def speaker_names(speakers, lang: str) -> list[str]:
-    return [(p.name_ru or p.name_en if lang == "ru" else p.name_en or p.name_ru) or p.key for p in speakers]
+    return [p.name_in(lang) for p in speakers]
 
 
 def bibtex(statement, permalink: str, *, lang: str) -> str:

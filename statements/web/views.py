@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from collections import Counter
 
@@ -27,13 +28,14 @@ from statements.search.suggest import suggestions
 from statements.web import calendar, charts, citation
 
 
-def _page(request, queryset, estimate: int | None = None):
-    """A page of results; ?page_size= chooses 1 to MAX_PAGE_SIZE rows, anything else the default."""
+def _page(request, queryset, estimate: int | None = None, known: tuple[int, bool] | None = None):
+    """A page of results; ?page_size= chooses 1 to MAX_PAGE_SIZE rows, anything else the default.
+    `known`: the total, counted already, and whether it is an estimate (EstimatingPaginator)."""
     try:
         per_page = min(max(int(request.GET.get("page_size", settings.PAGE_SIZE)), 1), settings.MAX_PAGE_SIZE)
     except ValueError:
         per_page = settings.PAGE_SIZE
-    return EstimatingPaginator(queryset, per_page, estimate=estimate).get_page(request.GET.get("page"))
+    return EstimatingPaginator(queryset, per_page, estimate=estimate, known=known).get_page(request.GET.get("page"))
 
 
 OVERVIEW_SECONDS = 300  # whole-archive aggregates are cached this long
@@ -153,6 +155,32 @@ def _tidy_query(request):
     return redirect(f"{request.path}?{query.urlencode()}" if query else request.path) if changed else None
 
 
+COUNTS_SECONDS = 120  # a search's total and facets, reused while a reader pages through it
+
+
+def _counts(filterset, lang: str) -> dict:
+    """The total of a filtered search and its facets, {"total", "exact", "facets"} (a total of None: no
+    fair sample could be had), from the cache when the same search was counted lately.
+
+    What the total and the facets count is a facets.tally(): every result up to
+    SEARCH_PAGE_EXACT_LIMIT, else a sample; counting every match of a common word would read them all.
+    The key holds the language (the facets' labels) and every parameter but the page, as the FilterSet
+    has them (a corrected misspelt name under its correction): the facets' links carry them all along.
+    """
+    params = sorted((key, values) for key, values in filterset.data.lists() if key != "page")
+    key = "counts:" + hashlib.sha256(repr((lang, params)).encode()).hexdigest()
+    if (found := cache.get(key)) is not None:
+        return found
+    counted = facets.tally(filterset.unordered, filterset.size)
+    if counted is None:
+        found = {"total": None, "exact": False, "facets": {}}
+    else:
+        found = {"total": counted.total, "exact": counted.exact,
+                 "facets": facets.compute(filterset, lang=lang, counted=counted)}
+    cache.set(key, found, COUNTS_SECONDS)
+    return found
+
+
 def statement_list(request):
     """Browse and search: one page, one FilterSet (the API uses the same one)."""
     if tidy := _tidy_query(request):
@@ -169,37 +197,39 @@ def statement_list(request):
     queryset = filterset.qs
     query = filterset.form.cleaned_data.get("q", "") if filterset.is_bound else ""
     corrected = None
-    page = _page(request, queryset, filterset.size)
-    if query.strip() and not page.paginator.count:
+    filtered = facets.filters_anything(filterset)
+    counts = _counts(filterset, lang) if filtered else None
+    if query.strip() and counts is not None and counts["total"] == 0:
         # Nothing found: perhaps a misspelt name. Search the corrected query
-        # instead, and say so on the page. (The count, not exists(): a LIMIT 1
-        # over a rare word tempts the planner into reading every vector.)
+        # instead, and say so on the page.
         better = filterset.corrected()
         if better is not None:
             filterset, corrected = better, better.query
             query = corrected
-            page = _page(request, filterset.qs, filterset.size)
+            queryset = filterset.qs
+            counts = _counts(filterset, lang)
+    known = None if counts is None or counts["total"] is None else (counts["total"], not counts["exact"])
+    page = _page(request, queryset, filterset.size, known=known)
     if query.strip():
         # Snippets for the rows shown only: ts_headline reads the whole body.
         page.object_list = Statement.objects.attach_headlines(list(page.object_list), query)
-    facets_skipped = False
-    if not set(request.GET) - {"page"}:
+    if not filtered:
         # The unfiltered archive's facets are aggregates over every statement.
         facet_values = cache.get_or_set(f"facets:all:{lang}", lambda: facets.compute(filterset, lang=lang),
                                         OVERVIEW_SECONDS)
-    elif facets_skipped := page.paginator.count > settings.SEARCH_FACET_LIMIT:
-        # Grouping tens of thousands of matches by country, topic and person
-        # takes seconds; the page says to narrow the search to see counts.
-        facet_values = {}
     else:
-        facet_values = facets.compute(filterset, lang=lang)
+        facet_values = counts["facets"]
+    # No fair sample of the results could be had (statements.search.facets.tally): the page says to
+    # narrow the search to see counts.
+    facets_skipped = filtered and counts["total"] is None
     # The filters stay closed unless the reader opens them (on a wide screen they are a sidebar):
     # the active ones are the chips above the results.
     context = {**_search_context(request, filterset, lang), "page": page, "query": query, "corrected": corrected,
                "named": filterset.named(lang) if query.strip() else [],
                "suggestions": suggestions(query, lang=lang) if query.strip() else [],
                "filters_open": False, "facets": facet_values,
-               "facets_skipped": facets_skipped, "facet_limit": settings.SEARCH_FACET_LIMIT}
+               "facets_skipped": facets_skipped, "facet_limit": settings.SEARCH_PAGE_EXACT_LIMIT,
+               "facets_sampled": known is not None and known[1]}
     return render(request, "statements/statement_list.html", context)
 
 
@@ -283,9 +313,7 @@ def _filed_under(entity, lang: str) -> str:
     surname: "В.Агапова" under "Агапова"), a country's or topic's name."""
     name = _entity_name(entity, lang)
     if isinstance(entity, Person):
-        first, second = ((entity.surname_ru, entity.surname_en) if lang == "ru"
-                         else (entity.surname_en, entity.surname_ru))
-        surname = first or second or name.replace(".", ". ").split()[-1]
+        surname = entity.surname_in(lang) or name.replace(".", ". ").split()[-1]
         return f"{surname} {name}"
     return name
 

@@ -97,3 +97,50 @@ def test_the_bibtex_entry_is_copied_with_one_tap(browser, live_server, archive):
         assert box["height"] >= 44 and box["width"] >= 44  # a tap target on a phone
     finally:
         context.close()
+
+
+# Every control of the site's header: the name, the sections, the language switch.
+HEADER_TARGETS = """() => [...document.querySelectorAll(
+    '.site-header a, .site-header button, .site-header select, .site-header input:not([type=hidden])')]
+  .filter(e => e.getClientRects().length)
+  .map(e => { const box = e.getBoundingClientRect();
+              return [e.outerHTML.slice(0, 60), box.width, box.height, box.top, box.left]; })"""
+
+
+@pytest.mark.parametrize("lang", ["ru-RU", "en-GB"])
+def test_the_headers_tap_targets_on_a_phone_and_its_row_on_a_desktop(browser, live_server, archive, lang):
+    """On a phone every target of the header is at least 44 px each way (WCAG 2.5.5) and none overlaps
+    another; on a desktop the sections stay one row beside the archive's name."""
+    context = browser.new_context(locale=lang, viewport=WIDTHS["phone"], is_mobile=True, has_touch=True)
+    page = context.new_page()
+    try:
+        page.goto(live_server.url + "/")
+        page.locator(".site-header").screenshot(path=str(SCREENSHOTS / f"header-phone-{lang}.png"))
+        targets = page.evaluate(HEADER_TARGETS)
+        assert len(targets) >= 8, targets  # the name, six sections, the language's list and button
+        small = [t for t in targets if t[1] < 44 or t[2] < 44]
+        assert not small, small
+        boxes = [(left, top, left + width, top + height) for _, width, height, top, left in targets]
+        overlapping = [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:]  # (half a pixel of rounding)
+                       if a[0] < b[2] - .5 and b[0] < a[2] - .5 and a[1] < b[3] - .5 and b[1] < a[3] - .5]
+        assert not overlapping, overlapping
+        assert page.evaluate("document.documentElement.scrollWidth") <= WIDTHS["phone"]["width"]
+        # The other language is one tap away, named in its own language.
+        other, section = ("English", "Statements") if lang == "ru-RU" else ("Русский", "Заявления")
+        page.get_by_role("button", name=other).click()
+        page.locator(".site-header nav a", has_text=section).wait_for()
+    finally:
+        context.close()
+    context = browser.new_context(locale=lang, viewport=WIDTHS["desktop"])
+    page = context.new_page()
+    try:
+        page.goto(live_server.url + "/")
+        page.locator(".site-header").screenshot(path=str(SCREENSHOTS / f"header-desktop-{lang}.png"))
+        sections = page.locator(".site-header nav a")
+        tops = {round(sections.nth(i).bounding_box()["y"]) for i in range(sections.count())}
+        assert len(tops) == 1, tops  # one row
+        brand = page.locator(".site-header .brand").bounding_box()
+        assert abs(brand["y"] + brand["height"] / 2 - (min(tops) + sections.first.bounding_box()["height"] / 2)) < 12
+        assert page.locator(".site-header").bounding_box()["height"] <= 90
+    finally:
+        context.close()

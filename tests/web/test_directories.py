@@ -41,9 +41,9 @@ def test_people_are_filed_under_their_surnames_initial_with_counts(client, named
 def test_the_initials_follow_the_interfaces_language(client, named):
     client.cookies["django_language"] = "en"
     html = client.get("/people/").content.decode()
-    # В.Агапова has no Latin name in the archive: she stays under her Cyrillic initial.
-    assert letters(html) == {"L": 1, "Z": 1, "P": 1, "А": 1}
-    assert list(letters(html)) == ["L", "P", "Z", "А"]  # the interface's alphabet first
+    # В.Агапова has no English name in the archive: she is filed under her surname in Latin letters.
+    assert letters(html) == {"L": 1, "Z": 1, "P": 1, "A": 1}
+    assert list(letters(html)) == ["A", "L", "P", "Z"]
     assert "Sergey Lavrov" in client.get("/people/", {"letter": "L"}).content.decode()
 
 
@@ -85,3 +85,19 @@ def test_a_person_page_names_them_in_the_interfaces_language_with_role_and_varia
     html = client.get("/people/lavrov-sergey/").content.decode()
     assert "<h1>Sergey Lavrov</h1>" in html and "Foreign Minister" in html and "Сергей Лавров" in html
     assert Person.objects.get(key="lavrov-sergey").role_en in html
+
+
+def test_a_person_known_only_in_russian_is_named_in_latin_letters_in_english(client, named):
+    person = Person.objects.get(key="agapova-v")
+    assert person.name_en == "" and person.name_ru == "В.Агапова"
+    client.cookies["django_language"] = "en"
+    html = client.get("/people/agapova-v/").content.decode()
+    assert "<h1>V.Agapova</h1>" in html and "В.Агапова" in html  # the Russian form too, as "In Russian"
+    index = client.get("/people/").content.decode()
+    assert "V.Agapova" in index and "В.Агапова" not in index
+    search = client.get("/statements/", {"q": "Агапова"}).content.decode()
+    facet = search[search.index('data-facet="person"'):]
+    assert "V.Agapova" in facet[:facet.index("</section>")]
+    # The Russian interface keeps the Russian name.
+    client.cookies["django_language"] = "ru"
+    assert "<h1>В.Агапова</h1>" in client.get("/people/agapova-v/").content.decode()

@@ -70,6 +70,55 @@ def test_snippet_marks_matches_and_escapes_text(client):
     assert "<script>alert(1)</script>" not in html
 
 
+def snippet_of(client, query: str, title: str) -> str:
+    response = client.get("/statements/", {"q": query})
+    return next(s.headline for s in response.context["page"] if s.title == title)
+
+
+def test_a_snippet_is_cut_around_a_match_deep_in_a_long_body(client):
+    """ts_headline reads a window of the body around the first match (querysets.SnippetWindow), not the
+    whole body: the match is marked wherever it stands, no word is cut in two at the window's edges."""
+    filler = " ".join(f"слово{n}" for n in range(2000))
+    make_statement(title="Глубоко", body=f"Начало текста. {filler} Стороны обсудили санкции и договорённости. "
+                   f"{filler} Конец.")
+    snippet = snippet_of(client, "санкции", "Глубоко")
+    assert "\x02санкции\x03" in snippet and "Начало" not in snippet
+    words = snippet.replace("\x02", "").replace("\x03", "").replace(" … ", " ").split()
+    assert all(w.startswith("слово") and w[5:].isdigit() or w in ("Стороны", "обсудили", "санкции", "и",
+                                                                    "договорённости.") for w in words), words
+
+
+def test_a_snippet_finds_the_match_after_a_word_that_only_begins_like_it(client):
+    """The window is placed at the first word that begins with a stem of the query and ends in an
+    inflection: "Россыпь" for "Россия" (росс + ыпь), which the stemmer does not take for it. When the
+    window so placed marks nothing, the snippet is taken from the whole body."""
+    filler = " ".join(f"текст{n}" for n in range(600))
+    make_statement(title="Россия далеко", body=f"Россыпь звёзд. {filler} Визит в Россию.")
+    assert "\x02Россию\x03" in snippet_of(client, "Россия", "Россия далеко")
+
+
+@pytest.mark.parametrize("query, body, marked", [
+    ("договорённость", "Стороны достигли ДОГОВОРЕННОСТИ о встрече.", "ДОГОВОРЕННОСТИ"),  # е for ё, any case
+    ("countries", "Many COUNTRY delegations came.", "COUNTRY"),  # the stem countri
+    ("переговоры", "Переговоры прошли в Женеве.", "Переговоры"),  # the body's first word kept
+    ("Женева", "Переговоры прошли в Женеве", "Женеве"),  # and its last
+])
+def test_a_snippet_marks_the_forms_of_a_word(client, query, body, marked):
+    make_statement(title="Форма", body=body)
+    snippet = snippet_of(client, query, "Форма")
+    # (ts_headline ends a snippet on a word: the full stop stays out.)
+    assert f"\x02{marked}\x03" in snippet and snippet.replace("\x02", "").replace("\x03", "") == body.rstrip(".")
+
+
+def test_snippet_patterns_take_inflections_first():
+    from statements.querysets import snippet_patterns
+
+    assert snippet_patterns([]) is None
+    tight, loose = snippet_patterns(["росс", "countri"])
+    assert "[рР][оО][сС][сС]" in tight and "[cC][oO][uU][nN][tT][rR][iIyY]" in loose
+    assert "{0,4}" in tight and "{0,4}" not in loose
+
+
 def test_facet_counts_equal_the_results_a_click_gives(client, kuril_archive):
     response = client.get("/statements/", {"q": "Япония OR Китай OR Japan"})
     facets = response.context["facets"]

@@ -9,6 +9,7 @@ hyphenated words as their parts.
 import datetime as dt
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 
 from statements import querysets
@@ -138,19 +139,69 @@ def test_too_many_matches_to_count_are_estimated_and_said_so(client, settings):
     for year in range(2015, 2020):
         make_statement(title=f"Монголия {year}", body="Монголия.", published_on=dt.date(year, 1, 1))
     settings.SEARCH_EXACT_COUNT_LIMIT = 0
-    settings.SEARCH_FACET_LIMIT = 0
-    page = client.get("/statements/", {"q": "Монголия"})
-    assert page.context["page"].paginator.estimated
-    assert page.context["facets"] == {} and page.context["facets_skipped"]
     api = client.get("/api/statements/", {"q": "Монголия"}).json()
     assert api["count"] >= 1 and len(api["results"]) == 5 and api["count_is_estimate"] is True
+    # The page counts exactly up to SEARCH_PAGE_EXACT_LIMIT results; past it the total and the facets
+    # come from a sample, and the page says so.
+    settings.SEARCH_PAGE_EXACT_LIMIT = 2
+    page = client.get("/statements/", {"q": "Монголия"})
+    paginator = page.context["page"].paginator
+    assert paginator.estimated and paginator.count >= 3 and len(page.context["page"].object_list) == 5
+    html = page.content.decode()
+    assert f"около {paginator.count} заявлений" in html
+    values = [value for values in page.context["facets"].values() for value in values]
+    assert values and all(value.approximate for value in values)
+    assert "Числа со знаком ≈ оценены по выборке" in html and html.count('data-approximate') == len(values)
     settings.SEARCH_EXACT_COUNT_LIMIT = 20_000
-    settings.SEARCH_FACET_LIMIT = 5_000
+    settings.SEARCH_PAGE_EXACT_LIMIT = 1_000
+    cache.clear()  # the page keeps a search's counts for a couple of minutes
     page = client.get("/statements/", {"q": "Монголия"})
     assert not page.context["page"].paginator.estimated and page.context["page"].paginator.count == 5
     api = client.get("/api/statements/", {"q": "Монголия"}).json()
     assert api["count"] == 5 and api["count_is_estimate"] is False
-    assert page.context["facets"]
+    values = [value for values in page.context["facets"].values() for value in values]
+    assert values and not any(value.approximate for value in values)
+    assert page.context["facets"]["language"][0].count == 5
+    assert "≈" not in page.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_sample_of_the_results_estimates_their_number_and_kinds(settings):
+    """Past SEARCH_PAGE_EXACT_LIMIT the facets count a sample: about half the limit, from ranges of ids all
+    over the archive, scaled up to the results. Half the statements here name Mongolia, every fourth of
+    those is a briefing, and the ids of the matches follow no pattern."""
+    import random
+
+    from django.http import QueryDict
+
+    from statements.search import facets
+
+    chance = random.Random(7)
+    matches = kinds = 0
+    for n in range(400):
+        if chance.random() < 0.5:
+            kind = "briefing" if matches % 4 == 0 else "statement"
+            kinds += kind == "briefing"
+            matches += 1
+            make_statement(title=f"Монголия {n}", body="О Монголии.", kind=kind)
+        else:
+            make_statement(title=f"Прочее {n}", body="О другом.")
+    settings.SEARCH_PAGE_EXACT_LIMIT = 100
+    filterset = filters.StatementFilter(QueryDict("q=Монголия"), queryset=Statement.objects.all())
+    counted = facets.tally(filterset.unordered)
+    assert not counted.exact and 25 <= len(counted.rows) <= 100
+    assert abs(counted.total - matches) <= 0.25 * matches, (counted.total, matches)
+    found = Statement.objects.search("Монголия").values_list("pk", flat=True)
+    assert set(counted.ids) <= set(found)  # a sample of the results, nothing else
+    values = facets.compute(filterset, lang="ru", counted=counted)
+    briefings = next(value for value in values["kind"] if value.value == "briefing")
+    assert briefings.approximate and abs(briefings.count - kinds) <= 0.5 * kinds, (briefings.count, kinds)
+    assert values["language"][0].count == counted.total
+    # The same search counts the same each time; at or under the limit, exactly.
+    assert facets.tally(filterset.unordered).ids == counted.ids
+    settings.SEARCH_PAGE_EXACT_LIMIT = 1_000
+    exact = facets.tally(filterset.unordered)
+    assert exact.exact and exact.total == matches
 
 
 @pytest.mark.django_db
@@ -195,19 +246,6 @@ def test_a_search_narrowed_to_a_country_is_one_tsquery():
     sql = str(filterset.qs.query)
     assert "statements_statementcountry" not in sql and "statements_statementtopic" not in sql
     assert "@country:CN" in sql
-
-
-@pytest.mark.django_db
-def test_facets_wait_for_a_narrower_search_above_their_limit(client, settings):
-    for year in range(2015, 2019):
-        make_statement(title=f"Монголия {year}", body="Монголия.", published_on=dt.date(year, 1, 1))
-    settings.SEARCH_FACET_LIMIT = 3
-    page = client.get("/statements/", {"q": "Монголия"})
-    assert page.context["page"].paginator.count == 4 and not page.context["page"].paginator.estimated
-    assert page.context["facets"] == {}
-    assert "3" in page.content.decode().split('class="notice"')[1][:300]
-    page = client.get("/statements/", {"q": "Монголия", "date_from": "2017-01-01"})
-    assert page.context["facets"]["language"][0].count == 2
 
 
 @pytest.mark.django_db

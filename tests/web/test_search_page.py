@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from statements.models import Statement
 from statements.search import facets
 from statements.search.filters import StatementFilter
+from tests.factories import make_statement
 
 pytestmark = pytest.mark.django_db
 
@@ -189,14 +190,18 @@ def test_no_parameter_makes_a_500(client, archive, query):
 
 
 def test_facets_reuse_the_pages_search(archive):
-    """Neither a kind nor a language chosen: kinds, languages and the two flags are one GROUP BY, and the
-    search of the page is not built again (the facets run 3 GROUP BYs of the links, 3 look-ups of their names
-    and that one)."""
+    """Neither a kind nor a language chosen: the search runs once, for the tally (the results' ids, kinds and
+    languages); the facets then run 3 GROUP BYs of the links of those ids, 3 look-ups of their names and one
+    count of the flags, none of them the search again."""
     filterset = StatementFilter(QueryDict("q=Лавров&country=JP"), queryset=Statement.objects.for_list())
     list(filterset.qs[:20])
     with CaptureQueriesContext(connection) as queries:
-        values = facets.compute(filterset, lang="ru")
+        counted = facets.tally(filterset.unordered, filterset.size)
+    assert len(queries) == 1 and counted.exact and counted.total == 1
+    with CaptureQueriesContext(connection) as queries:
+        values = facets.compute(filterset, lang="ru", counted=counted)
     assert len(queries) == 7
+    assert not any("search_vector" in query["sql"] for query in queries.captured_queries)
     assert values["language"][0].count == 1 and values["has_agreements"][0].count == 1
 
 
@@ -221,3 +226,31 @@ def test_a_flag_is_a_chip_only_when_it_filters(client, archive):
              if "data-name" in chip]
     assert chips == [("has_events", "true")]
     assert "с датированными событиями" in response.content.decode()
+
+
+def test_a_searchs_total_and_facets_are_kept_for_its_other_pages_per_language_and_filters(client, archive):
+    """Paging through a search counts it once; another language, filter or order is counted anew (the
+    facets' labels and links differ)."""
+    def facet_queries(params, language="ru"):
+        client.cookies["django_language"] = language
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get("/statements/", {**params, "page_size": 1})
+        assert response.status_code == 200
+        grouped = [q for q in queries.captured_queries if '"country_id" AS "country"' in q["sql"]]
+        return response, len(grouped)
+
+    make_statement(title="Япония и Россия", body="Япония и Россия провели консультации.", kind="speech")
+    first, counted = facet_queries({"q": "Япония"})
+    assert counted == 1 and first.context["page"].paginator.count >= 2
+    again, counted = facet_queries({"q": "Япония", "page": 2})
+    assert counted == 0 and again.context["facets"] == first.context["facets"]
+    assert again.context["page"].paginator.count == first.context["page"].paginator.count
+    english, counted = facet_queries({"q": "Япония"}, "en")
+    assert counted == 1
+    japan = {value.value: value.label for value in english.context["facets"]["country"]}["JP"]
+    assert japan == "Japan"
+    for params in ({"q": "Япония", "kind": "speech"}, {"q": "Япония", "sort": "oldest"}):
+        response, counted = facet_queries(params)
+        assert counted == 1
+        assert all("sort=oldest" in value.query for value in response.context["facets"]["country"]) == (
+            "sort" in params)

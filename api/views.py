@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db.models import Count
 from django.http import StreamingHttpResponse
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_filters.utils import translate_validation
@@ -25,6 +26,7 @@ from rest_framework.throttling import AnonRateThrottle
 from api import filters as f
 from api import serializers as s
 from api.auth import ExpiringTokenAuthentication, expires, issue_token
+from api.caching import public_read_cache
 from api.pagination import SearchPagination
 from api.parsers import JSONParser
 from api.permissions import EditorsWriteOthersRead
@@ -47,6 +49,7 @@ class ApiView:
     permission_classes = [EditorsWriteOthersRead]
 
 
+@method_decorator(public_read_cache, name="dispatch")
 class StatementViewSet(ApiView, viewsets.ReadOnlyModelViewSet):
     """Statements, newest first (or by relevance with `q`); the detail carries its agreements, events,
     countries, people and topics. The filters are the search page's."""

@@ -239,6 +239,9 @@ API_TOKEN_DAYS = env_float("API_TOKEN_DAYS", 30)
 EXPORT_ANON_ROWS = env_int("EXPORT_ANON_ROWS", 1000)
 EXPORT_ANON_RATE = env_str("EXPORT_ANON_RATE", "10/hour")
 EXPORT_ANON_BURST = env_str("EXPORT_ANON_BURST", "2/minute")
+# The statements' API answers a reader without credentials from the cache for this long (api/caching.py);
+# 0: never. Editors always read the database.
+API_CACHE_SECONDS = env_int("API_CACHE_SECONDS", 60)
 EXPORT_EDITOR_ROWS = env_int("EXPORT_EDITOR_ROWS", 100_000)
 
 # Ingestion and re-extraction (statements/services/ingest.py): a record that

@@ -14,3 +14,6 @@ DATABASES["replica"] = {
     "OPTIONS": dict(DATABASES["default"].get("OPTIONS", {})),
     "TEST": {"MIRROR": "default"},
 }
+
+# Every test reads what it has just written; tests/api/test_caching.py turns the API's cache on.
+API_CACHE_SECONDS = 0

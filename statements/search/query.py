@@ -206,7 +206,8 @@ class Concept:
 
     `match` finds it in search_vector; `rank` weighs it in rank_vector (statements.search.document):
     the words as lemmas or English stems, and for a name all its names in either language ("КНР":
-    Китай, China, PRC), so a statement about China ranks by how much it says of China in any words.
+    Китай, China, PRC), so a statement about China ranks by how much it says of China in any words;
+    names of several words as their pairs of words ("совет безопасность"), never their words apart.
     """
 
     match: SearchQuery
@@ -236,7 +237,10 @@ def _concepts(group: list[Term], people: PeopleLookup | None) -> list[Concept]:
         length, meaning = _named_run(group, start)
         if meaning:
             run = group[start : start + length]
-            words, pairs = [w for term in run for w in PHRASE_WORD.findall(term.text)], []
+            # A name of several words ranks by its pairs of words, as a phrase: "совет", "безопасность" and
+            # "ООН" said often and apart say nothing of the Security Council.
+            typed = [w for term in run for w in PHRASE_WORD.findall(term.text)]
+            words, pairs = (typed if len(typed) == 1 else []), []
             for name in meaning_names(meaning):
                 name_words = phrase_words(name)
                 if len(name_words) == 1:

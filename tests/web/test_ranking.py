@@ -152,3 +152,14 @@ def test_a_long_statement_ranks_by_a_word_it_repeats_among_many_more_frequent_on
               "не остановят нас. О санкциях всё.", day=1)
     statement("Брифинг", FILLER + "Санкции упомянули.", day=2)
     assert ranked("санкции") == ["Совещание с членами Правительства", "Брифинг"]
+
+
+def test_a_name_of_several_words_ranks_by_the_name_not_by_its_words_apart():
+    # "Совет Безопасности ООН": a statement that comes back to the Council ranks above one that says
+    # "совет", "безопасность" and "ООН" often, apart, and names the Council once.
+    statement("Интервью", FILLER + "Совет директоров собрался. Безопасность дорог важна. Совет ветеранов "
+              "и совет молодёжи. Безопасность детей, безопасность труда. ООН, ООН и снова ООН. Совет "
+              "Безопасности ООН упомянут однажды.", day=2)
+    statement("Заявление", FILLER + "Совет Безопасности ООН провёл заседание. Члены Совета Безопасности ООН "
+              "обсудили резолюцию.", day=1)
+    assert ranked("Совет Безопасности ООН") == ["Заявление", "Интервью"]

@@ -29,7 +29,7 @@ from statements.models import (
     Topic,
 )
 from statements.parse.records import ParsedStatement, ParseError
-from statements.search.document import SearchDocument, search_document
+from statements.search.document import SearchDocument, link_lexeme, search_document
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
 
@@ -103,10 +103,15 @@ def store_statement(*, parsed: ParsedStatement, extraction: Extraction, record: 
                 raw_text=statement.raw_text, checksum=statement.checksum,
             )
             outcome = UPDATED
+        links = _resolve_links(parsed, extraction)
         _fill(statement, parsed, checksum, record)
-        statement.save()
-        _write_extraction(statement, parsed, extraction, new=outcome == CREATED)
-        _update_search_vector(statement, document)
+        if outcome == CREATED:
+            _insert_with_vectors(statement, document, links)
+        else:
+            statement.save()
+        _write_extraction(statement, extraction, links, new=outcome == CREATED)
+        if outcome != CREATED:
+            _update_search_vector(statement, document, links.lexemes)
     return StoreResult(outcome, statement)
 
 
@@ -116,10 +121,11 @@ def reextract_statement(*, statement: Statement, parsed: ParsedStatement, extrac
     with transaction.atomic():
         # Only the row's lock and id: its text and vectors, read from TOAST, are not needed here.
         statement = Statement.objects.select_for_update().only("pk").get(pk=statement.pk)
-        _write_extraction(statement, parsed, extraction, new=False)
+        links = _resolve_links(parsed, extraction)
+        _write_extraction(statement, extraction, links, new=False)
         # Which extraction made the items now stored (`reextract` resumes by it): written with the vectors.
         statement.extracted_with, statement.extracted_at = extractor_version(), timezone.now()
-        _update_search_vector(statement, document)
+        _update_search_vector(statement, document, links.lexemes)
 
 
 def _fill(statement: Statement, parsed: ParsedStatement, checksum: str, record: dict) -> None:
@@ -139,16 +145,57 @@ def _fill(statement: Statement, parsed: ParsedStatement, checksum: str, record: 
     statement.extracted_with, statement.extracted_at = extractor_version(), timezone.now()
 
 
-def _write_extraction(statement: Statement, parsed: ParsedStatement, extraction: Extraction, *, new: bool) -> None:
-    """Links and items of a statement. A new statement has none yet: nothing to delete or keep, which saves
-    half of the queries (each one a round trip, the larger part of storing a statement)."""
+@dataclass(frozen=True)
+class Links:
+    """What a statement links to, known before its row is written: the rows of its link tables, and their
+    lexemes for its search vector (statements.search.document.link_lexeme)."""
+
+    known_countries: frozenset[str]
+    people: dict[tuple[int, str], int]  # (person id, role) -> mentions
+    countries: tuple[tuple[str, int], ...]  # (code, mentions)
+    topics: tuple[tuple[int, str, str], ...]  # (topic id, slug, evidence)
+
+    @property
+    def lexemes(self) -> str:
+        """One lexeme a line, as the vectors' SQL splits them."""
+        return "\n".join(sorted({
+            *(link_lexeme("country", code) for code, _ in self.countries),
+            *(link_lexeme("topic", slug) for _, slug, _ in self.topics),
+            *(link_lexeme("person", pk) for pk, _ in self.people),
+        }))
+
+
+def _resolve_links(parsed: ParsedStatement, extraction: Extraction) -> Links:
+    """The archive's countries, topics and people an extraction names (new people and name variants
+    written on the way): everything the statement's row and link rows need but its id."""
     codes = {*extraction.countries, *(c for item in extraction.agreements for c in item.parties),
              *(c for item in extraction.events for c in item.countries)}
     known_countries, topics = _known(sorted(codes), sorted({m.slug for m in extraction.topics}))
-    _link_people(statement, parsed, extraction, new=new)
-    _link_countries(statement, extraction, known_countries, new=new)
-    _link_topics(statement, extraction, topics, new=new)
-    _replace_machine_items(statement, extraction, known_countries, new=new)
+    return Links(
+        known_countries=frozenset(known_countries),
+        people=_people_links(parsed, extraction),
+        countries=tuple((code, n) for code, n in sorted(extraction.countries.items()) if code in known_countries),
+        topics=tuple((topics[m.slug], m.slug, m.evidence) for m in extraction.topics if m.slug in topics),
+    )
+
+
+def _write_extraction(statement: Statement, extraction: Extraction, links: Links, *, new: bool) -> None:
+    """Links and items of a statement. A new statement has none yet: nothing to delete or keep, which saves
+    half of the queries (each one a round trip, the larger part of storing a statement)."""
+    if not new:
+        for model in (StatementPerson, StatementCountry, StatementTopic):
+            model.objects.filter(statement=statement).delete()
+    StatementPerson.objects.bulk_create(
+        StatementPerson(statement=statement, person_id=pk, role=role, mentions=n)
+        for (pk, role), n in links.people.items()
+    )
+    StatementCountry.objects.bulk_create(
+        StatementCountry(statement=statement, country_id=code, mentions=n) for code, n in links.countries
+    )
+    StatementTopic.objects.bulk_create(
+        StatementTopic(statement=statement, topic_id=pk, evidence=evidence) for pk, _, evidence in links.topics
+    )
+    _replace_machine_items(statement, extraction, links.known_countries, new=new)
 
 
 # The countries and topics of the archive among those an extraction names, in one round trip.
@@ -166,7 +213,7 @@ def _known(codes: list[str], slugs: list[str]) -> tuple[set[str], dict[str, int]
     return {code for code, pk in rows if pk is None}, {slug: pk for slug, pk in rows if pk is not None}
 
 
-def _link_people(statement: Statement, parsed: ParsedStatement, extraction: Extraction, *, new: bool) -> None:
+def _people_links(parsed: ParsedStatement, extraction: Extraction) -> dict[tuple[int, str], int]:
     """Speakers and mentioned people, one row per person: a bare surname or initials go to the fuller
     writing of the same person in this statement or the archive (statements.services.people)."""
     from statements.extract.people import person_key, resolve_keys
@@ -182,29 +229,7 @@ def _link_people(statement: Statement, parsed: ParsedStatement, extraction: Extr
         if name in ids:
             pk = ids[name]
             counts[(pk, role)] = 1 if role == Role.SPEAKER else counts.get((pk, role), 0) + 1
-    if not new:
-        StatementPerson.objects.filter(statement=statement).delete()
-    StatementPerson.objects.bulk_create(
-        StatementPerson(statement=statement, person_id=pk, role=role, mentions=n) for (pk, role), n in counts.items()
-    )
-
-
-def _link_countries(statement: Statement, extraction: Extraction, known: set[str], *, new: bool) -> None:
-    if not new:
-        StatementCountry.objects.filter(statement=statement).delete()
-    StatementCountry.objects.bulk_create(
-        StatementCountry(statement=statement, country_id=code, mentions=n)
-        for code, n in sorted(extraction.countries.items()) if code in known
-    )
-
-
-def _link_topics(statement: Statement, extraction: Extraction, topics: dict[str, int], *, new: bool) -> None:
-    if not new:
-        StatementTopic.objects.filter(statement=statement).delete()
-    StatementTopic.objects.bulk_create(
-        StatementTopic(statement=statement, topic_id=topics[m.slug], evidence=m.evidence)
-        for m in extraction.topics if m.slug in topics
-    )
+    return counts
 
 
 def _replace_machine_items(statement: Statement, extraction: Extraction, known_countries: set[str], *,
@@ -256,24 +281,30 @@ def _replace_machine_items(statement: Statement, extraction: Extraction, known_c
         )
 
 
-def _update_search_vector(statement: Statement, document: SearchDocument) -> None:
+def _update_search_vector(statement: Statement, document: SearchDocument, links: str) -> None:
     with connection.cursor() as cursor:
-        cursor.execute(SEARCH_VECTORS_SQL, {**document.as_params(), "id": statement.pk,
+        cursor.execute(SEARCH_VECTORS_SQL, {**document.as_params(), "links": links, "id": statement.pk,
                                             "extracted_with": statement.extracted_with,
                                             "extracted_at": statement.extracted_at})
 
 
-# Both vectors of statements.search.document, in one UPDATE, after the links are
-# written: the statement's countries, topics and people go into
-# search_vector as lexemes of their own (statements.search.document.link_lexeme):
-# a country by its code, a topic by its slug (which a query naming the topic
-# knows without the database: statements.search.entities), a person by id.
-# The extraction the statement records is written with them: a second UPDATE of
-# the row would write it, vectors and all, once more.
-SEARCH_VECTORS_SQL = """
-    UPDATE statements_statement SET
-        extracted_with = %(extracted_with)s, extracted_at = %(extracted_at)s,
-        search_vector =
+def _insert_with_vectors(statement: Statement, document: SearchDocument, links: Links) -> None:
+    """A new statement's row, its vectors in the same INSERT: an UPDATE after it wrote the row a second
+    time, with new entries in each of the table's indexes, since it changes an indexed column.
+    Each column's value is prepared as the ORM's save() prepares it."""
+    values = {f"col_{field.column}": field.get_db_prep_save(field.pre_save(statement, True), connection)
+              for field in INSERT_FIELDS}
+    with connection.cursor() as cursor:
+        cursor.execute(INSERT_SQL, {**values, **document.as_params(), "links": links.lexemes})
+        statement.pk = cursor.fetchone()[0]
+    statement._state.adding, statement._state.db = False, connection.alias
+
+
+# Both vectors of statements.search.document. The statement's countries, topics and people go into
+# search_vector as lexemes of their own, one a line in %(links)s (statements.search.document.link_lexeme):
+# a country by its code, a topic by its slug (which a query naming the topic knows without the database:
+# statements.search.entities), a person by id.
+SEARCH_VECTOR_SQL = """
             setweight(to_tsvector(%(config)s::regconfig, %(title)s), 'A')
             || setweight(to_tsvector('simple', %(title_lemmas)s), 'A')
             || setweight(to_tsvector('simple', %(names)s), 'B')
@@ -281,20 +312,38 @@ SEARCH_VECTORS_SQL = """
             || setweight(to_tsvector('simple', %(body_lemmas)s), 'C')
             || array_to_tsvector(string_to_array(%(pairs)s, E'\\n'))
             || array_to_tsvector(string_to_array(%(entities)s, E'\\n'))
-            || coalesce((SELECT array_to_tsvector(array_agg(DISTINCT '@country:' || country_id))
-                         FROM statements_statementcountry WHERE statement_id = %(id)s), '')
-            || coalesce((SELECT array_to_tsvector(array_agg(DISTINCT '@topic:' || topic.slug))
-                         FROM statements_statementtopic link JOIN statements_topic topic ON topic.id = link.topic_id
-                         WHERE link.statement_id = %(id)s), '')
-            || coalesce((SELECT array_to_tsvector(array_agg(DISTINCT '@person:' || person_id))
-                         FROM statements_statementperson WHERE statement_id = %(id)s), ''),
-        rank_vector =
+            || array_to_tsvector(string_to_array(%(links)s, E'\\n'))"""
+RANK_VECTOR_SQL = """
             setweight(to_tsvector(%(rank_config)s::regconfig, %(rank_title)s), 'A')
             || setweight(to_tsvector(%(rank_config)s::regconfig, %(rank_lead)s), 'B')
             || archive_salient_terms(to_tsvector(%(rank_config)s::regconfig, %(rank_body)s), %(salient_terms)s,
                                      %(salient_per_distinct)s, %(salient_positions)s)
-            || %(rank_pairs)s::tsvector
+            || %(rank_pairs)s::tsvector"""
+
+# Re-extraction and an updated text: the vectors in one UPDATE, after the links are written, with the
+# extraction the statement records (a second UPDATE of the row would write it, vectors and all, once more).
+SEARCH_VECTORS_SQL = f"""
+    UPDATE statements_statement SET
+        extracted_with = %(extracted_with)s, extracted_at = %(extracted_at)s,
+        search_vector = {SEARCH_VECTOR_SQL},
+        rank_vector = {RANK_VECTOR_SQL}
     WHERE id = %(id)s
+"""
+
+INSERT_FIELDS = [field for field in Statement._meta.concrete_fields
+                 if field.column not in ("id", "search_vector", "rank_vector")]
+INSERT_SQL = (
+    f"INSERT INTO {Statement._meta.db_table} ({', '.join(f.column for f in INSERT_FIELDS)}, search_vector, rank_vector)"
+    f" VALUES ({', '.join(f'%(col_{f.column})s' for f in INSERT_FIELDS)}, {SEARCH_VECTOR_SQL}, {RANK_VECTOR_SQL})"
+    " RETURNING id"
+)
+
+# An import's links, written by the import before its vectors.
+LINK_LEXEMES_SQL = """
+    SELECT '@country:' || country_id FROM statements_statementcountry WHERE statement_id = %(id)s
+    UNION SELECT '@topic:' || topic.slug FROM statements_statementtopic link
+        JOIN statements_topic topic ON topic.id = link.topic_id WHERE link.statement_id = %(id)s
+    UNION SELECT '@person:' || person_id FROM statements_statementperson WHERE statement_id = %(id)s
 """
 
 
@@ -320,4 +369,7 @@ def reextract_stored(statement: Statement) -> None:
 
 def write_search_vector(statement: Statement, document: SearchDocument) -> None:
     """Write a statement's search vectors, inside the caller's transaction (an import's)."""
-    _update_search_vector(statement, document)
+    with connection.cursor() as cursor:
+        cursor.execute(LINK_LEXEMES_SQL, {"id": statement.pk})
+        links = "\n".join(sorted(lexeme for (lexeme,) in cursor.fetchall()))
+    _update_search_vector(statement, document, links)

@@ -182,20 +182,55 @@ def _resolve_links(parsed: ParsedStatement, extraction: Extraction) -> Links:
 def _write_extraction(statement: Statement, extraction: Extraction, links: Links, *, new: bool) -> None:
     """Links and items of a statement. A new statement has none yet: nothing to delete or keep, which saves
     half of the queries (each one a round trip, the larger part of storing a statement)."""
+    kept_spans: dict[str, set[tuple[int, int]]] = {"agreement": set(), "event": set()}
     if not new:
-        for model in (StatementPerson, StatementCountry, StatementTopic):
-            model.objects.filter(statement=statement).delete()
-    StatementPerson.objects.bulk_create(
-        StatementPerson(statement=statement, person_id=pk, role=role, mentions=n)
-        for (pk, role), n in links.people.items()
-    )
-    StatementCountry.objects.bulk_create(
-        StatementCountry(statement=statement, country_id=code, mentions=n) for code, n in links.countries
-    )
-    StatementTopic.objects.bulk_create(
-        StatementTopic(statement=statement, topic_id=pk, evidence=evidence) for pk, _, evidence in links.topics
-    )
-    _replace_machine_items(statement, extraction, links.known_countries, new=new)
+        with connection.cursor() as cursor:
+            cursor.execute(REPLACE_SQL, {"id": statement.pk, "machine": Origin.MACHINE})
+            for kind, start, end in cursor.fetchall():
+                kept_spans[kind].add((start, end))
+    if links.people or links.countries or links.topics:
+        people = list(links.people.items())
+        with connection.cursor() as cursor:
+            cursor.execute(LINKS_SQL, {
+                "id": statement.pk,
+                "person_ids": [pk for (pk, _), _ in people], "roles": [role for (_, role), _ in people],
+                "person_mentions": [n for _, n in people],
+                "codes": [code for code, _ in links.countries], "country_mentions": [n for _, n in links.countries],
+                "topic_ids": [pk for pk, _, _ in links.topics], "evidence": [ev for _, _, ev in links.topics],
+            })
+    _insert_machine_items(statement, extraction, links.known_countries, kept_spans)
+
+
+# What re-extraction replaces, in one round trip: the statement's links, and its items that the machine made
+# and nobody verified or rejected (with their countries); the spans of the items that stay come back. Every
+# part of the statement sees the rows as they were before it: the items read are those the DELETEs leave.
+_STALE = "origin = %(machine)s AND NOT verified AND NOT rejected"
+REPLACE_SQL = f"""
+    WITH people AS (DELETE FROM {StatementPerson._meta.db_table} WHERE statement_id = %(id)s),
+    countries AS (DELETE FROM {StatementCountry._meta.db_table} WHERE statement_id = %(id)s),
+    topics AS (DELETE FROM {StatementTopic._meta.db_table} WHERE statement_id = %(id)s),
+    agreements AS (DELETE FROM {Agreement._meta.db_table} WHERE statement_id = %(id)s AND {_STALE} RETURNING id),
+    agreement_countries AS (DELETE FROM {Agreement.countries.through._meta.db_table}
+                            WHERE agreement_id IN (SELECT id FROM agreements)),
+    events AS (DELETE FROM {Event._meta.db_table} WHERE statement_id = %(id)s AND {_STALE} RETURNING id),
+    event_countries AS (DELETE FROM {Event.countries.through._meta.db_table}
+                        WHERE event_id IN (SELECT id FROM events))
+    SELECT 'agreement', start, "end" FROM {Agreement._meta.db_table} WHERE statement_id = %(id)s AND NOT ({_STALE})
+    UNION ALL
+    SELECT 'event', start, "end" FROM {Event._meta.db_table} WHERE statement_id = %(id)s AND NOT ({_STALE})
+"""
+
+# The statement's people, countries and topics, in one round trip.
+LINKS_SQL = f"""
+    WITH people AS (
+        INSERT INTO {StatementPerson._meta.db_table} (statement_id, person_id, role, mentions)
+        SELECT %(id)s, * FROM unnest(%(person_ids)s::bigint[], %(roles)s::text[], %(person_mentions)s::integer[])),
+    countries AS (
+        INSERT INTO {StatementCountry._meta.db_table} (statement_id, country_id, mentions)
+        SELECT %(id)s, * FROM unnest(%(codes)s::text[], %(country_mentions)s::integer[]))
+    INSERT INTO {StatementTopic._meta.db_table} (statement_id, topic_id, evidence)
+    SELECT %(id)s, * FROM unnest(%(topic_ids)s::bigint[], %(evidence)s::text[])
+"""
 
 
 # The countries and topics of the archive among those an extraction names, in one round trip.
@@ -232,9 +267,9 @@ def _people_links(parsed: ParsedStatement, extraction: Extraction) -> dict[tuple
     return counts
 
 
-def _replace_machine_items(statement: Statement, extraction: Extraction, known_countries: set[str], *,
-                           new: bool) -> None:
-    """Swap unverified machine-made items for the new ones.
+def _insert_machine_items(statement: Statement, extraction: Extraction, known_countries: frozenset[str],
+                          kept_spans: dict[str, set[tuple[int, int]]]) -> None:
+    """The new machine-made items, beside those re-extraction keeps (REPLACE_SQL).
 
     Verified, edited, editor-added and rejected items stay untouched; a new
     machine item on the same sentence as one of them is not added, so a
@@ -242,20 +277,10 @@ def _replace_machine_items(statement: Statement, extraction: Extraction, known_c
     The new items and their countries are written in one INSERT each.
     """
     for model, items in ((Agreement, extraction.agreements), (Event, extraction.events)):
-        kept_spans = set()
-        if not new:  # the stored items read once: which go, and the sentences of those that stay
-            stale = []
-            for pk, start, end, origin, verified, rejected in model.objects.filter(statement=statement).values_list(
-                    "pk", "start", "end", "origin", "verified", "rejected"):
-                if origin == Origin.MACHINE and not verified and not rejected:
-                    stale.append(pk)
-                else:
-                    kept_spans.add((start, end))
-            if stale:
-                model.objects.filter(pk__in=stale).delete()
+        kept = kept_spans[model._meta.model_name]
         made = []
         for item in items:
-            if (item.start, item.end) in kept_spans:
+            if (item.start, item.end) in kept:
                 continue
             if model is Agreement:
                 obj = Agreement(

@@ -173,7 +173,7 @@ def link_lexeme(kind: str, value) -> str:
     that the GIN index answers alone, where a join with the link table let
     the planner check the words statement by statement, reading each vector
     from TOAST. Words of a query never become such lexemes: the parser drops
-    the "@". services.SEARCH_VECTORS_SQL writes them from the link tables.
+    the "@". statements.services.store writes them with the vectors (store.Links).
     """
     return f"@{kind}:{value}"
 

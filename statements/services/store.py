@@ -29,7 +29,7 @@ from statements.models import (
     Topic,
 )
 from statements.parse.records import ParsedStatement, ParseError
-from statements.search.document import SearchDocument, search_document
+from statements.search.document import SearchDocument, link_lexeme, search_document
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
 
@@ -103,10 +103,15 @@ def store_statement(*, parsed: ParsedStatement, extraction: Extraction, record: 
                 raw_text=statement.raw_text, checksum=statement.checksum,
             )
             outcome = UPDATED
+        links = _resolve_links(parsed, extraction)
         _fill(statement, parsed, checksum, record)
-        statement.save()
-        _write_extraction(statement, parsed, extraction, new=outcome == CREATED)
-        _update_search_vector(statement, document)
+        if outcome == CREATED:
+            _insert_with_vectors(statement, document, links)
+        else:
+            statement.save()
+        _write_extraction(statement, extraction, links, new=outcome == CREATED)
+        if outcome != CREATED:
+            _update_search_vector(statement, document, links.lexemes)
     return StoreResult(outcome, statement)
 
 
@@ -116,10 +121,11 @@ def reextract_statement(*, statement: Statement, parsed: ParsedStatement, extrac
     with transaction.atomic():
         # Only the row's lock and id: its text and vectors, read from TOAST, are not needed here.
         statement = Statement.objects.select_for_update().only("pk").get(pk=statement.pk)
-        _write_extraction(statement, parsed, extraction, new=False)
+        links = _resolve_links(parsed, extraction)
+        _write_extraction(statement, extraction, links, new=False)
         # Which extraction made the items now stored (`reextract` resumes by it): written with the vectors.
         statement.extracted_with, statement.extracted_at = extractor_version(), timezone.now()
-        _update_search_vector(statement, document)
+        _update_search_vector(statement, document, links.lexemes)
 
 
 def _fill(statement: Statement, parsed: ParsedStatement, checksum: str, record: dict) -> None:
@@ -139,16 +145,92 @@ def _fill(statement: Statement, parsed: ParsedStatement, checksum: str, record: 
     statement.extracted_with, statement.extracted_at = extractor_version(), timezone.now()
 
 
-def _write_extraction(statement: Statement, parsed: ParsedStatement, extraction: Extraction, *, new: bool) -> None:
-    """Links and items of a statement. A new statement has none yet: nothing to delete or keep, which saves
-    half of the queries (each one a round trip, the larger part of storing a statement)."""
+@dataclass(frozen=True)
+class Links:
+    """What a statement links to, known before its row is written: the rows of its link tables, and their
+    lexemes for its search vector (statements.search.document.link_lexeme)."""
+
+    known_countries: frozenset[str]
+    people: dict[tuple[int, str], int]  # (person id, role) -> mentions
+    countries: tuple[tuple[str, int], ...]  # (code, mentions)
+    topics: tuple[tuple[int, str, str], ...]  # (topic id, slug, evidence)
+
+    @property
+    def lexemes(self) -> str:
+        """One lexeme a line, as the vectors' SQL splits them."""
+        return "\n".join(sorted({
+            *(link_lexeme("country", code) for code, _ in self.countries),
+            *(link_lexeme("topic", slug) for _, slug, _ in self.topics),
+            *(link_lexeme("person", pk) for pk, _ in self.people),
+        }))
+
+
+def _resolve_links(parsed: ParsedStatement, extraction: Extraction) -> Links:
+    """The archive's countries, topics and people an extraction names (new people and name variants
+    written on the way): everything the statement's row and link rows need but its id."""
     codes = {*extraction.countries, *(c for item in extraction.agreements for c in item.parties),
              *(c for item in extraction.events for c in item.countries)}
     known_countries, topics = _known(sorted(codes), sorted({m.slug for m in extraction.topics}))
-    _link_people(statement, parsed, extraction, new=new)
-    _link_countries(statement, extraction, known_countries, new=new)
-    _link_topics(statement, extraction, topics, new=new)
-    _replace_machine_items(statement, extraction, known_countries, new=new)
+    return Links(
+        known_countries=frozenset(known_countries),
+        people=_people_links(parsed, extraction),
+        countries=tuple((code, n) for code, n in sorted(extraction.countries.items()) if code in known_countries),
+        topics=tuple((topics[m.slug], m.slug, m.evidence) for m in extraction.topics if m.slug in topics),
+    )
+
+
+def _write_extraction(statement: Statement, extraction: Extraction, links: Links, *, new: bool) -> None:
+    """Links and items of a statement. A new statement has none yet: nothing to delete or keep, which saves
+    half of the queries (each one a round trip, the larger part of storing a statement)."""
+    kept_spans: dict[str, set[tuple[int, int]]] = {"agreement": set(), "event": set()}
+    if not new:
+        with connection.cursor() as cursor:
+            cursor.execute(REPLACE_SQL, {"id": statement.pk, "machine": Origin.MACHINE})
+            for kind, start, end in cursor.fetchall():
+                kept_spans[kind].add((start, end))
+    if links.people or links.countries or links.topics:
+        people = list(links.people.items())
+        with connection.cursor() as cursor:
+            cursor.execute(LINKS_SQL, {
+                "id": statement.pk,
+                "person_ids": [pk for (pk, _), _ in people], "roles": [role for (_, role), _ in people],
+                "person_mentions": [n for _, n in people],
+                "codes": [code for code, _ in links.countries], "country_mentions": [n for _, n in links.countries],
+                "topic_ids": [pk for pk, _, _ in links.topics], "evidence": [ev for _, _, ev in links.topics],
+            })
+    _insert_machine_items(statement, extraction, links.known_countries, kept_spans)
+
+
+# What re-extraction replaces, in one round trip: the statement's links, and its items that the machine made
+# and nobody verified or rejected (with their countries); the spans of the items that stay come back. Every
+# part of the statement sees the rows as they were before it: the items read are those the DELETEs leave.
+_STALE = "origin = %(machine)s AND NOT verified AND NOT rejected"
+REPLACE_SQL = f"""
+    WITH people AS (DELETE FROM {StatementPerson._meta.db_table} WHERE statement_id = %(id)s),
+    countries AS (DELETE FROM {StatementCountry._meta.db_table} WHERE statement_id = %(id)s),
+    topics AS (DELETE FROM {StatementTopic._meta.db_table} WHERE statement_id = %(id)s),
+    agreements AS (DELETE FROM {Agreement._meta.db_table} WHERE statement_id = %(id)s AND {_STALE} RETURNING id),
+    agreement_countries AS (DELETE FROM {Agreement.countries.through._meta.db_table}
+                            WHERE agreement_id IN (SELECT id FROM agreements)),
+    events AS (DELETE FROM {Event._meta.db_table} WHERE statement_id = %(id)s AND {_STALE} RETURNING id),
+    event_countries AS (DELETE FROM {Event.countries.through._meta.db_table}
+                        WHERE event_id IN (SELECT id FROM events))
+    SELECT 'agreement', start, "end" FROM {Agreement._meta.db_table} WHERE statement_id = %(id)s AND NOT ({_STALE})
+    UNION ALL
+    SELECT 'event', start, "end" FROM {Event._meta.db_table} WHERE statement_id = %(id)s AND NOT ({_STALE})
+"""
+
+# The statement's people, countries and topics, in one round trip.
+LINKS_SQL = f"""
+    WITH people AS (
+        INSERT INTO {StatementPerson._meta.db_table} (statement_id, person_id, role, mentions)
+        SELECT %(id)s, * FROM unnest(%(person_ids)s::bigint[], %(roles)s::text[], %(person_mentions)s::integer[])),
+    countries AS (
+        INSERT INTO {StatementCountry._meta.db_table} (statement_id, country_id, mentions)
+        SELECT %(id)s, * FROM unnest(%(codes)s::text[], %(country_mentions)s::integer[]))
+    INSERT INTO {StatementTopic._meta.db_table} (statement_id, topic_id, evidence)
+    SELECT %(id)s, * FROM unnest(%(topic_ids)s::bigint[], %(evidence)s::text[])
+"""
 
 
 # The countries and topics of the archive among those an extraction names, in one round trip.
@@ -166,7 +248,7 @@ def _known(codes: list[str], slugs: list[str]) -> tuple[set[str], dict[str, int]
     return {code for code, pk in rows if pk is None}, {slug: pk for slug, pk in rows if pk is not None}
 
 
-def _link_people(statement: Statement, parsed: ParsedStatement, extraction: Extraction, *, new: bool) -> None:
+def _people_links(parsed: ParsedStatement, extraction: Extraction) -> dict[tuple[int, str], int]:
     """Speakers and mentioned people, one row per person: a bare surname or initials go to the fuller
     writing of the same person in this statement or the archive (statements.services.people)."""
     from statements.extract.people import person_key, resolve_keys
@@ -182,34 +264,12 @@ def _link_people(statement: Statement, parsed: ParsedStatement, extraction: Extr
         if name in ids:
             pk = ids[name]
             counts[(pk, role)] = 1 if role == Role.SPEAKER else counts.get((pk, role), 0) + 1
-    if not new:
-        StatementPerson.objects.filter(statement=statement).delete()
-    StatementPerson.objects.bulk_create(
-        StatementPerson(statement=statement, person_id=pk, role=role, mentions=n) for (pk, role), n in counts.items()
-    )
+    return counts
 
 
-def _link_countries(statement: Statement, extraction: Extraction, known: set[str], *, new: bool) -> None:
-    if not new:
-        StatementCountry.objects.filter(statement=statement).delete()
-    StatementCountry.objects.bulk_create(
-        StatementCountry(statement=statement, country_id=code, mentions=n)
-        for code, n in sorted(extraction.countries.items()) if code in known
-    )
-
-
-def _link_topics(statement: Statement, extraction: Extraction, topics: dict[str, int], *, new: bool) -> None:
-    if not new:
-        StatementTopic.objects.filter(statement=statement).delete()
-    StatementTopic.objects.bulk_create(
-        StatementTopic(statement=statement, topic_id=topics[m.slug], evidence=m.evidence)
-        for m in extraction.topics if m.slug in topics
-    )
-
-
-def _replace_machine_items(statement: Statement, extraction: Extraction, known_countries: set[str], *,
-                           new: bool) -> None:
-    """Swap unverified machine-made items for the new ones.
+def _insert_machine_items(statement: Statement, extraction: Extraction, known_countries: frozenset[str],
+                          kept_spans: dict[str, set[tuple[int, int]]]) -> None:
+    """The new machine-made items, beside those re-extraction keeps (REPLACE_SQL).
 
     Verified, edited, editor-added and rejected items stay untouched; a new
     machine item on the same sentence as one of them is not added, so a
@@ -217,20 +277,10 @@ def _replace_machine_items(statement: Statement, extraction: Extraction, known_c
     The new items and their countries are written in one INSERT each.
     """
     for model, items in ((Agreement, extraction.agreements), (Event, extraction.events)):
-        kept_spans = set()
-        if not new:  # the stored items read once: which go, and the sentences of those that stay
-            stale = []
-            for pk, start, end, origin, verified, rejected in model.objects.filter(statement=statement).values_list(
-                    "pk", "start", "end", "origin", "verified", "rejected"):
-                if origin == Origin.MACHINE and not verified and not rejected:
-                    stale.append(pk)
-                else:
-                    kept_spans.add((start, end))
-            if stale:
-                model.objects.filter(pk__in=stale).delete()
+        kept = kept_spans[model._meta.model_name]
         made = []
         for item in items:
-            if (item.start, item.end) in kept_spans:
+            if (item.start, item.end) in kept:
                 continue
             if model is Agreement:
                 obj = Agreement(
@@ -256,24 +306,30 @@ def _replace_machine_items(statement: Statement, extraction: Extraction, known_c
         )
 
 
-def _update_search_vector(statement: Statement, document: SearchDocument) -> None:
+def _update_search_vector(statement: Statement, document: SearchDocument, links: str) -> None:
     with connection.cursor() as cursor:
-        cursor.execute(SEARCH_VECTORS_SQL, {**document.as_params(), "id": statement.pk,
+        cursor.execute(SEARCH_VECTORS_SQL, {**document.as_params(), "links": links, "id": statement.pk,
                                             "extracted_with": statement.extracted_with,
                                             "extracted_at": statement.extracted_at})
 
 
-# Both vectors of statements.search.document, in one UPDATE, after the links are
-# written: the statement's countries, topics and people go into
-# search_vector as lexemes of their own (statements.search.document.link_lexeme):
-# a country by its code, a topic by its slug (which a query naming the topic
-# knows without the database: statements.search.entities), a person by id.
-# The extraction the statement records is written with them: a second UPDATE of
-# the row would write it, vectors and all, once more.
-SEARCH_VECTORS_SQL = """
-    UPDATE statements_statement SET
-        extracted_with = %(extracted_with)s, extracted_at = %(extracted_at)s,
-        search_vector =
+def _insert_with_vectors(statement: Statement, document: SearchDocument, links: Links) -> None:
+    """A new statement's row, its vectors in the same INSERT: an UPDATE after it wrote the row a second
+    time, with new entries in each of the table's indexes, since it changes an indexed column.
+    Each column's value is prepared as the ORM's save() prepares it."""
+    values = {f"col_{field.column}": field.get_db_prep_save(field.pre_save(statement, True), connection)
+              for field in INSERT_FIELDS}
+    with connection.cursor() as cursor:
+        cursor.execute(INSERT_SQL, {**values, **document.as_params(), "links": links.lexemes})
+        statement.pk = cursor.fetchone()[0]
+    statement._state.adding, statement._state.db = False, connection.alias
+
+
+# Both vectors of statements.search.document. The statement's countries, topics and people go into
+# search_vector as lexemes of their own, one a line in %(links)s (statements.search.document.link_lexeme):
+# a country by its code, a topic by its slug (which a query naming the topic knows without the database:
+# statements.search.entities), a person by id.
+SEARCH_VECTOR_SQL = """
             setweight(to_tsvector(%(config)s::regconfig, %(title)s), 'A')
             || setweight(to_tsvector('simple', %(title_lemmas)s), 'A')
             || setweight(to_tsvector('simple', %(names)s), 'B')
@@ -281,20 +337,38 @@ SEARCH_VECTORS_SQL = """
             || setweight(to_tsvector('simple', %(body_lemmas)s), 'C')
             || array_to_tsvector(string_to_array(%(pairs)s, E'\\n'))
             || array_to_tsvector(string_to_array(%(entities)s, E'\\n'))
-            || coalesce((SELECT array_to_tsvector(array_agg(DISTINCT '@country:' || country_id))
-                         FROM statements_statementcountry WHERE statement_id = %(id)s), '')
-            || coalesce((SELECT array_to_tsvector(array_agg(DISTINCT '@topic:' || topic.slug))
-                         FROM statements_statementtopic link JOIN statements_topic topic ON topic.id = link.topic_id
-                         WHERE link.statement_id = %(id)s), '')
-            || coalesce((SELECT array_to_tsvector(array_agg(DISTINCT '@person:' || person_id))
-                         FROM statements_statementperson WHERE statement_id = %(id)s), ''),
-        rank_vector =
+            || array_to_tsvector(string_to_array(%(links)s, E'\\n'))"""
+RANK_VECTOR_SQL = """
             setweight(to_tsvector(%(rank_config)s::regconfig, %(rank_title)s), 'A')
             || setweight(to_tsvector(%(rank_config)s::regconfig, %(rank_lead)s), 'B')
             || archive_salient_terms(to_tsvector(%(rank_config)s::regconfig, %(rank_body)s), %(salient_terms)s,
                                      %(salient_per_distinct)s, %(salient_positions)s)
-            || %(rank_pairs)s::tsvector
+            || %(rank_pairs)s::tsvector"""
+
+# Re-extraction and an updated text: the vectors in one UPDATE, after the links are written, with the
+# extraction the statement records (a second UPDATE of the row would write it, vectors and all, once more).
+SEARCH_VECTORS_SQL = f"""
+    UPDATE statements_statement SET
+        extracted_with = %(extracted_with)s, extracted_at = %(extracted_at)s,
+        search_vector = {SEARCH_VECTOR_SQL},
+        rank_vector = {RANK_VECTOR_SQL}
     WHERE id = %(id)s
+"""
+
+INSERT_FIELDS = [field for field in Statement._meta.concrete_fields
+                 if field.column not in ("id", "search_vector", "rank_vector")]
+INSERT_SQL = (
+    f"INSERT INTO {Statement._meta.db_table} ({', '.join(f.column for f in INSERT_FIELDS)}, search_vector, rank_vector)"
+    f" VALUES ({', '.join(f'%(col_{f.column})s' for f in INSERT_FIELDS)}, {SEARCH_VECTOR_SQL}, {RANK_VECTOR_SQL})"
+    " RETURNING id"
+)
+
+# An import's links, written by the import before its vectors.
+LINK_LEXEMES_SQL = """
+    SELECT '@country:' || country_id FROM statements_statementcountry WHERE statement_id = %(id)s
+    UNION SELECT '@topic:' || topic.slug FROM statements_statementtopic link
+        JOIN statements_topic topic ON topic.id = link.topic_id WHERE link.statement_id = %(id)s
+    UNION SELECT '@person:' || person_id FROM statements_statementperson WHERE statement_id = %(id)s
 """
 
 
@@ -320,4 +394,7 @@ def reextract_stored(statement: Statement) -> None:
 
 def write_search_vector(statement: Statement, document: SearchDocument) -> None:
     """Write a statement's search vectors, inside the caller's transaction (an import's)."""
-    _update_search_vector(statement, document)
+    with connection.cursor() as cursor:
+        cursor.execute(LINK_LEXEMES_SQL, {"id": statement.pk})
+        links = "\n".join(sorted(lexeme for (lexeme,) in cursor.fetchall()))
+    _update_search_vector(statement, document, links)

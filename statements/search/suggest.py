@@ -99,8 +99,13 @@ def suggestions(query: str, *, lang: str = "ru") -> list[Suggestion]:
     """Countries, organisations, people and topics the query names (any form, either language) or whose
     names begin with its last word, most named first: for the search page and /api/suggest/."""
     query = " ".join(query.split())[:100]
-    key = "suggest:" + hashlib.sha256(f"{lang}:{query}".encode()).hexdigest()
-    return cache.get_or_set(key, lambda: _suggestions(query, lang), SUGGESTION_SECONDS)
+    return cache.get_or_set(cache_key(query, lang), lambda: _suggestions(query, lang), SUGGESTION_SECONDS)
+
+
+def cache_key(query: str, lang: str) -> str:
+    """Where the suggestions of a query (its words as suggestions() reads them) are kept."""
+    query = " ".join(query.split())[:100]
+    return "suggest:" + hashlib.sha256(f"{lang}:{query}".encode()).hexdigest()
 
 
 def _suggestions(query: str, lang: str) -> list[Suggestion]:

@@ -176,12 +176,12 @@ def _counts(filterset, lang: str) -> dict:
     key = counts_key(filterset.data, lang)
     if (found := cache.get(key)) is not None:
         return found
-    counted = facets.tally(filterset.unordered, filterset.size)
+    counted, others = facets.tally_search(filterset)
     if counted is None:
         found = {"total": None, "exact": False, "facets": {}}
     else:
         found = {"total": counted.total, "exact": counted.exact,
-                 "facets": facets.compute(filterset, lang=lang, counted=counted)}
+                 "facets": facets.compute(filterset, lang=lang, counted=counted, others=others)}
     cache.set(key, found, COUNTS_SECONDS)
     return found
 

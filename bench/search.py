@@ -8,7 +8,10 @@ Child side (`python -m bench.search measure --reps R`):
   filters, and the prefetches of a list row;
 - pages: the search page for every case with `q`, the list page and the
   statement page, rendered by Django's test client (middleware, view,
-  template; no network), so that the time is the server's alone.
+  template; no network), so that the time is the server's alone. The search
+  page twice: repeated ("search": its counts and suggestions cached by the
+  first run) and "search, first time" (what the search left in the cache
+  forgotten before every run).
 
 Each case runs twice untimed, then R times. Percentiles are over all timed
 runs of all cases of a group.
@@ -74,9 +77,11 @@ class TimedOut(Exception):
     """The database cancelled the query (statement_timeout): the case counts at least that long."""
 
 
-def _run_once(fn) -> float:
+def _run_once(fn, before=None) -> float:
     from django.db.utils import OperationalError
 
+    if before is not None:
+        before()  # untimed: forgetting what a run left in the cache
     start = time.perf_counter()
     try:
         fn()
@@ -87,22 +92,22 @@ def _run_once(fn) -> float:
     return (time.perf_counter() - start) * 1000
 
 
-def _time(fn, reps: int) -> tuple[list[float], str]:
+def _time(fn, reps: int, before=None) -> tuple[list[float], str]:
     """reps timings of fn after WARMUP untimed runs, and a note.
 
     A slow case keeps its weight in the percentiles but not its cost in
     time: when the first (untimed) run takes over SLOW_MS, two timed runs
     follow and are repeated to reps timings. A run the database cancels
-    counts as the statement timeout, a lower bound.
+    counts as the statement timeout, a lower bound. `before` runs, untimed, before every run.
     """
     try:
-        first = _run_once(fn)
+        first = _run_once(fn, before)
         if first > SLOW_MS:
-            samples = [_run_once(fn), _run_once(fn)]
+            samples = [_run_once(fn, before), _run_once(fn, before)]
             return (samples * reps)[:reps], "slow: 2 timed runs"
         for _ in range(WARMUP - 1):
-            _run_once(fn)
-        return [_run_once(fn) for _ in range(reps)], ""
+            _run_once(fn, before)
+        return [_run_once(fn, before) for _ in range(reps)], ""
     except TimedOut as exc:
         return [STATEMENT_TIMEOUT_MS] * reps, str(exc)
 
@@ -135,9 +140,12 @@ def measure_search(reps: int) -> dict:
 
 
 def measure_pages(reps: int) -> dict:
+    from django.core.cache import cache
     from django.test import Client
 
     from statements.models import Statement
+    from statements.search.suggest import cache_key as suggest_key
+    from statements.web.views import counts_key
 
     client = Client()
 
@@ -147,23 +155,32 @@ def measure_pages(reps: int) -> dict:
             raise RuntimeError(f"{url}: HTTP {response.status_code}")
         return response
 
+    def forget(params: dict[str, str]):
+        """What a search keeps in the cache for the next reader of the same search (its total and facets,
+        its suggestions), forgotten: each run is then that search's first. What the whole archive keeps
+        (the unfiltered facets, the rendered filter form) stays, as it would for any reader."""
+        keys = [key for lang in ("ru", "en") for key in (counts_key(_querydict(params), lang),
+                                                          suggest_key(params.get("q", ""), lang))]
+        return lambda: cache.delete_many(keys)
+
     pages = {}
-    search_samples, notes = [], []
-    seen = set()
-    for label, _, params in CASES:
-        if label not in PAGE_CASES or label in seen:
-            continue
-        seen.add(label)
-        url = f"/statements/?{urlencode(params)}"
-        try:
-            samples, note = _time(lambda url=url: get(url), reps)
-        except Exception as exc:  # noqa: BLE001 - reported, the rest go on
-            notes.append(f"{label}: {type(exc).__name__}: {exc}")
-            continue
-        search_samples.extend(samples)
-        if note:
-            notes.append(f"{label}: {note}")
-    pages["search"] = {**percentiles(search_samples), "notes": notes}
+    for name, first_time in (("search", False), ("search, first time", True)):
+        search_samples, notes = [], []
+        seen = set()
+        for label, _, params in CASES:
+            if label not in PAGE_CASES or label in seen:
+                continue
+            seen.add(label)
+            url = f"/statements/?{urlencode(params)}"
+            try:
+                samples, note = _time(lambda url=url: get(url), reps, forget(params) if first_time else None)
+            except Exception as exc:  # noqa: BLE001 - reported, the rest go on
+                notes.append(f"{label}: {type(exc).__name__}: {exc}")
+                continue
+            search_samples.extend(samples)
+            if note:
+                notes.append(f"{label}: {note}")
+        pages[name] = {**percentiles(search_samples), "notes": notes}
 
     def timed(url_of, n: int) -> dict:
         samples, note = _time(url_of, n)

@@ -158,6 +158,12 @@ def _tidy_query(request):
 COUNTS_SECONDS = 120  # a search's total and facets, reused while a reader pages through it
 
 
+def counts_key(data, lang: str) -> str:
+    """The cache key of a search's counts (_counts): its language and every parameter but the page."""
+    params = sorted((key, values) for key, values in data.lists() if key != "page")
+    return "counts:" + hashlib.sha256(repr((lang, params)).encode()).hexdigest()
+
+
 def _counts(filterset, lang: str) -> dict:
     """The total of a filtered search and its facets, {"total", "exact", "facets"} (a total of None: no
     fair sample could be had), from the cache when the same search was counted lately.
@@ -167,16 +173,15 @@ def _counts(filterset, lang: str) -> dict:
     The key holds the language (the facets' labels) and every parameter but the page, as the FilterSet
     has them (a corrected misspelt name under its correction): the facets' links carry them all along.
     """
-    params = sorted((key, values) for key, values in filterset.data.lists() if key != "page")
-    key = "counts:" + hashlib.sha256(repr((lang, params)).encode()).hexdigest()
+    key = counts_key(filterset.data, lang)
     if (found := cache.get(key)) is not None:
         return found
-    counted = facets.tally(filterset.unordered, filterset.size)
+    counted, others = facets.tally_search(filterset)
     if counted is None:
         found = {"total": None, "exact": False, "facets": {}}
     else:
         found = {"total": counted.total, "exact": counted.exact,
-                 "facets": facets.compute(filterset, lang=lang, counted=counted)}
+                 "facets": facets.compute(filterset, lang=lang, counted=counted, others=others)}
     cache.set(key, found, COUNTS_SECONDS)
     return found
 

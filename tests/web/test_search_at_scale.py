@@ -11,6 +11,7 @@ import datetime as dt
 import pytest
 from django.core.cache import cache
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from statements import querysets
 from statements.models import Statement
@@ -202,6 +203,53 @@ def test_a_sample_of_the_results_estimates_their_number_and_kinds(settings):
     settings.SEARCH_PAGE_EXACT_LIMIT = 1_000
     exact = facets.tally(filterset.unordered)
     assert exact.exact and exact.total == matches
+
+
+@pytest.mark.django_db
+def test_a_sampled_search_with_a_language_chosen_reads_the_sample_once(settings):
+    """A language facet counts the search without its language. With a sample, the search without it is read
+    in the sample's ranges once, and the search's own rows are those in the chosen language: the same facets
+    as the search and the search without its language read apart, for one query of the two."""
+    import random
+
+    from django.http import QueryDict
+
+    from statements.search import facets
+
+    chance = random.Random(11)
+    for n in range(400):
+        lang = "en" if chance.random() < 0.8 else "ru"
+        if chance.random() < 0.6:
+            make_statement(title=f"Монголия {n}", body="О Монголии.", lang=lang)
+        else:
+            make_statement(title=f"Прочее {n}", body="О другом.", lang=lang)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE statements_statement")
+    settings.SEARCH_PAGE_EXACT_LIMIT = 100
+
+    def searched():
+        filterset = filters.StatementFilter(QueryDict("q=Монголия&language=en"), queryset=Statement.objects.all())
+        list(filterset.qs[:20])
+        return filterset
+
+    def searches(queries):
+        return [q for q in queries.captured_queries if "search_vector" in q["sql"] and "EXPLAIN" not in q["sql"]]
+
+    filterset = searched()
+    with CaptureQueriesContext(connection) as once:
+        counted, others = facets.tally_search(filterset)
+        values = facets.compute(filterset, lang="ru", counted=counted, others=others)
+    assert set(others) == {"language"} and not counted.exact
+    filterset = searched()
+    with CaptureQueriesContext(connection) as apart:
+        alone = facets.tally(filterset.unordered, filterset.size)
+        expected = facets.compute(filterset, lang="ru", counted=alone)
+    assert values == expected and counted.ids == alone.ids and counted.total == alone.total
+    assert len(searches(once)) == 1 and len(searches(apart)) == 2
+    english = Statement.objects.search("Монголия").filter(language="en").values_list("pk", flat=True)
+    assert set(counted.ids) <= set(english)
+    languages = {value.value: value for value in values["language"]}
+    assert set(languages) == {"en", "ru"} and languages["en"].active and languages["ru"].approximate
 
 
 @pytest.mark.django_db

@@ -95,6 +95,24 @@ def test_suggestions_name_people_countries_and_organisations_with_counts(client,
     assert kinds["organisation"]["statements"] == 2
 
 
+def test_an_entitys_count_is_taken_once_for_every_query_that_names_it(client, statements):
+    """Counting a person's statements reads all their links: a second query naming the same person and
+    country takes their counts from the first, and they are the statements that name them, each once."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from statements.models import StatementCountry
+
+    first = {item["value"]: item["statements"] for item in client.get("/api/suggest/", {"q": "Лавров Япония"})
+             .json()["results"]}
+    japan = StatementCountry.objects.filter(country="JP").values("statement").distinct().count()
+    assert first["lavrov-sergey"] == 2 and first["JP"] == japan >= 2
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get("/api/suggest/", {"q": "Япония Лавров"}).json()["results"]
+    assert {item["value"]: item["statements"] for item in again} == first
+    assert not [q for q in queries.captured_queries if "COUNT(" in q["sql"] and "statement_id" in q["sql"]]
+
+
 def test_suggestions_complete_a_prefix(client, statements):
     results = client.get("/api/suggest/", {"q": "Лавр"}).json()["results"]
     assert any(item["kind"] == "person" for item in results)

@@ -58,7 +58,9 @@ def test_a_nonsense_timeout_is_refused():
 
 def test_a_query_past_the_timeout_is_a_503_not_a_500(tmp_path):
     make_statement(title="Заявление", body="Стороны провели консультации.")
-    env = production_env(tmp_path / "static", WEB_STATEMENT_TIMEOUT="500ms", STATIC_MANIFEST="0")
+    # Without the API's cache: the second read of the list must reach the locked table (api/caching.py).
+    env = production_env(tmp_path / "static", WEB_STATEMENT_TIMEOUT="500ms", STATIC_MANIFEST="0",
+                         API_CACHE_SECONDS="0")
     with gunicorn(env, tmp_path / "gunicorn.log", "--workers", "1") as port:
         assert get(port, "/api/statements/") == 200
         # Another session holds the table: every read of it waits, until the timeout cancels it.

@@ -43,9 +43,11 @@ CSV_COLUMNS = ["id", "title", "kind", "published_on", "place", "language", "doc_
 
 
 def export_queryset(statements):
-    # A search's matches are found by the GIN index and then sorted by id; the
-    # primary key's index would walk every statement and read its vector.
-    return statements.sorted("id", narrow=statements.is_search()).prefetch_related(
+    # A narrow search's matches are found by the GIN index and then sorted by id: the primary key's
+    # index would walk every statement and read its vector. A search matching much of the archive
+    # ("cooperation": 70,000 of 100,000) walks that index instead: sorting all its matches to export
+    # the first thousand took 2.7 s.
+    return statements.sorted("id", narrow=statements.is_narrow_search()).prefetch_related(
         "agreements__countries", "events__countries", "country_links", "topic_links__topic",
         "person_links__person__names",
     )
@@ -87,7 +89,7 @@ def _first(statements, limit: int | None):
 
 def exceeds(statements, limit: int) -> bool:
     """Whether the selection holds more than `limit` statements: one id read past the limit, not a count."""
-    ids = statements.sorted("id", narrow=statements.is_search()).values_list("pk", flat=True)
+    ids = statements.sorted("id", narrow=statements.is_narrow_search()).values_list("pk", flat=True)
     return bool(list(ids[limit:limit + 1]))
 
 

@@ -205,8 +205,7 @@ def tally(queryset, estimate: int | None = None, *, share: float | None = None,
     no fair sample could be had (the page then says the counts wait for a narrower search). `share` and
     `tries`: where a caller's own first try (tally_search()) left off.
     """
-    limit = settings.SEARCH_PAGE_EXACT_LIMIT
-    target = min(SAMPLE_SIZE, limit // 2)
+    limit, target = _sample_bounds()
     rows_of = queryset.order_by().values_list("pk", "kind", "language")
     if estimate is None:
         estimate = queryset.estimated_count()
@@ -227,9 +226,23 @@ def tally(queryset, estimate: int | None = None, *, share: float | None = None,
             # Too many to count cheaply, or too few to say much: ranges sized after what these held.
             share = covered * target / max(len(rows), 1)
             continue
-        return Tally(rows, exact=False, total=about(max(len(rows) / covered, limit + 1)), scale=1 / covered,
-                     ranges=condition)
+        return _sample(rows, covered, condition)
     return None
+
+
+def _sample_bounds() -> tuple[int, int]:
+    """(the most results counted exactly, the statements a sample aims at)."""
+    limit = settings.SEARCH_PAGE_EXACT_LIMIT
+    return limit, min(SAMPLE_SIZE, limit // 2)
+
+
+def _sample(rows: tuple, covered: float, ranges: Q, *, results: bool = True) -> Tally:
+    """A Tally of the rows found in `ranges`, which cover `covered` of the archive's ids. The results of a
+    search taken in a sample are more than the exact limit, or it would have counted them all."""
+    total = len(rows) / covered
+    if results:
+        total = max(total, settings.SEARCH_PAGE_EXACT_LIMIT + 1)
+    return Tally(rows, exact=False, total=about(total), scale=1 / covered, ranges=ranges)
 
 
 # Where a row of a Tally holds the kind and the language.
@@ -252,8 +265,7 @@ def tally_search(filterset) -> tuple[Tally | None, dict[str, Tally]]:
     results = filterset.unordered
     estimate = filterset.size if filterset.size is not None else results.estimated_count()
     chosen = [name for name in ROW_POSITION if any(v.strip() for v in data.getlist(name))]
-    limit = settings.SEARCH_PAGE_EXACT_LIMIT
-    target = min(SAMPLE_SIZE, limit // 2)
+    limit, target = _sample_bounds()
     if len(chosen) != 1 or estimate <= limit:
         return tally(results, estimate), {}
     name = chosen[0]
@@ -272,10 +284,7 @@ def tally_search(filterset) -> tuple[Tally | None, dict[str, Tally]]:
     if len(rows) < target // 4:
         # Too few to say much: on as tally() would go after its first try, with wider ranges.
         return tally(results, estimate, share=covered * target / max(len(rows), 1), tries=SAMPLE_TRIES - 1), {}
-    counted = Tally(rows, exact=False, total=about(max(len(rows) / covered, limit + 1)), scale=1 / covered,
-                    ranges=condition)
-    other = Tally(broader, exact=False, total=about(len(broader) / covered), scale=1 / covered, ranges=condition)
-    return counted, {name: other}
+    return _sample(rows, covered, condition), {name: _sample(broader, covered, condition, results=False)}
 
 
 class AnyOf(models.Lookup):
@@ -350,7 +359,7 @@ def _kind_language_flags(filterset, data: QueryDict, counted: Tally | None, othe
         }
         return counts, flags, False
     approximate = not counted.exact
-    for position, name in ((1, "kind"), (2, "language")):
+    for name, position in ROW_POSITION.items():
         if name in chosen:
             if name in others:
                 other = others[name]

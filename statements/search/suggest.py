@@ -98,14 +98,18 @@ SUGGESTION_SECONDS = 300
 def suggestions(query: str, *, lang: str = "ru") -> list[Suggestion]:
     """Countries, organisations, people and topics the query names (any form, either language) or whose
     names begin with its last word, most named first: for the search page and /api/suggest/."""
-    query = " ".join(query.split())[:100]
+    query = _words(query)
     return cache.get_or_set(cache_key(query, lang), lambda: _suggestions(query, lang), SUGGESTION_SECONDS)
 
 
+def _words(query: str) -> str:
+    """The query as suggestions() reads it: its words, one space apart, the first 100 characters."""
+    return " ".join(query.split())[:100]
+
+
 def cache_key(query: str, lang: str) -> str:
-    """Where the suggestions of a query (its words as suggestions() reads them) are kept."""
-    query = " ".join(query.split())[:100]
-    return "suggest:" + hashlib.sha256(f"{lang}:{query}".encode()).hexdigest()
+    """Where the suggestions of a query are kept."""
+    return "suggest:" + hashlib.sha256(f"{lang}:{_words(query)}".encode()).hexdigest()
 
 
 # Entities a query's words may name before their counts are taken in one query as before: a prefix of two

@@ -29,7 +29,7 @@ from statements.models import (
     Topic,
 )
 from statements.parse.records import ParsedStatement, ParseError
-from statements.search.document import SearchDocument, link_lexeme, search_document
+from statements.search.document import LINES, SearchDocument, link_lexeme, search_document
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
 
@@ -158,7 +158,7 @@ class Links:
     @property
     def lexemes(self) -> str:
         """One lexeme a line, as the vectors' SQL splits them."""
-        return "\n".join(sorted({
+        return LINES.join(sorted({
             *(link_lexeme("country", code) for code, _ in self.countries),
             *(link_lexeme("topic", slug) for _, slug, _ in self.topics),
             *(link_lexeme("person", pk) for pk, _ in self.people),
@@ -363,12 +363,12 @@ INSERT_SQL = (
     " RETURNING id"
 )
 
-# An import's links, written by the import before its vectors.
-LINK_LEXEMES_SQL = """
-    SELECT '@country:' || country_id FROM statements_statementcountry WHERE statement_id = %(id)s
-    UNION SELECT '@topic:' || topic.slug FROM statements_statementtopic link
+# An import's links, written by the import before its vectors: (kind, value) for link_lexeme.
+LINKS_OF_SQL = """
+    SELECT 'country', country_id FROM statements_statementcountry WHERE statement_id = %(id)s
+    UNION SELECT 'topic', topic.slug FROM statements_statementtopic link
         JOIN statements_topic topic ON topic.id = link.topic_id WHERE link.statement_id = %(id)s
-    UNION SELECT '@person:' || person_id FROM statements_statementperson WHERE statement_id = %(id)s
+    UNION SELECT 'person', person_id::text FROM statements_statementperson WHERE statement_id = %(id)s
 """
 
 
@@ -395,6 +395,6 @@ def reextract_stored(statement: Statement) -> None:
 def write_search_vector(statement: Statement, document: SearchDocument) -> None:
     """Write a statement's search vectors, inside the caller's transaction (an import's)."""
     with connection.cursor() as cursor:
-        cursor.execute(LINK_LEXEMES_SQL, {"id": statement.pk})
-        links = "\n".join(sorted(lexeme for (lexeme,) in cursor.fetchall()))
+        cursor.execute(LINKS_OF_SQL, {"id": statement.pk})
+        links = LINES.join(sorted(link_lexeme(kind, value) for kind, value in cursor.fetchall()))
     _update_search_vector(statement, document, links)

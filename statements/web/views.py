@@ -173,17 +173,14 @@ def _counts(filterset, lang: str) -> dict:
     The key holds the language (the facets' labels) and every parameter but the page, as the FilterSet
     has them (a corrected misspelt name under its correction): the facets' links carry them all along.
     """
-    key = counts_key(filterset.data, lang)
-    if (found := cache.get(key)) is not None:
-        return found
-    counted, others = facets.tally_search(filterset)
-    if counted is None:
-        found = {"total": None, "exact": False, "facets": {}}
-    else:
-        found = {"total": counted.total, "exact": counted.exact,
-                 "facets": facets.compute(filterset, lang=lang, counted=counted, others=others)}
-    cache.set(key, found, COUNTS_SECONDS)
-    return found
+    def count() -> dict:
+        counted, others = facets.tally_search(filterset)
+        if counted is None:
+            return {"total": None, "exact": False, "facets": {}}
+        return {"total": counted.total, "exact": counted.exact,
+                "facets": facets.compute(filterset, lang=lang, counted=counted, others=others)}
+
+    return cache.get_or_set(counts_key(filterset.data, lang), count, COUNTS_SECONDS)
 
 
 def statement_list(request):

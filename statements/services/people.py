@@ -125,7 +125,7 @@ def _get_or_create_person(key: str, fields: dict[str, str]) -> tuple[Person, boo
 
 def people_for(named: list[tuple[str, str]], *, lang: str) -> dict[str, int]:
     """Each name's person id, for (name, resolved key) pairs of one statement (person_for of each, in
-    order), with the archive's rows read once for all of them and the new name variants written in one
+    order), with the archive's rows read once for all of them and the name variants written in one
     INSERT. A person created for a later name may take in the row an earlier name found ("Агапова" into
     a new "В.Агапова"): each name goes to the row that holds it at the end."""
     people = ArchivePeople(key for _, key in named)
@@ -142,10 +142,9 @@ def people_for(named: list[tuple[str, str]], *, lang: str) -> dict[str, int]:
     variants = {}
     for name, pk in ids.items():
         variants.setdefault(name[:200], pk)  # the first name of the statement to be cut to these 200 characters
-    if variants:
-        known = set(PersonName.objects.filter(name__in=list(variants)).values_list("name", flat=True))
-        PersonName.objects.bulk_create([PersonName(name=variant, person_id=pk) for variant, pk in variants.items()
-                                        if variant not in known], ignore_conflicts=True)
+    # A variant already known stays with its person (the name is unique): one INSERT, no read before it.
+    PersonName.objects.bulk_create([PersonName(name=variant, person_id=pk) for variant, pk in variants.items()],
+                                   ignore_conflicts=True)
     return ids
 
 

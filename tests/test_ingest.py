@@ -211,3 +211,68 @@ def test_a_record_over_the_time_budget_fails_alone_and_the_rest_go_on(tmp_path, 
         assert "created 5, updated 0, unchanged 0, failed 1" in captured.out, captured.err
         assert captured.err.strip() == f"{path}:3: took longer than 1 s (INGEST_RECORD_SECONDS)"
         assert not Statement.objects.filter(source_url=longest["url"]).exists()
+
+
+# --- a new statement inserted without its key's lock (store_statement(seen_new=True)) --------------------------
+
+def _parsed_and_extraction(text: str):
+    from statements.extract import extract
+    from statements.parse import parse_record
+
+    parsed = parse_record({"title": "Заявление МИД России о переговорах с Японией", "date": "2024-05-02",
+                           "url": "https://mid.example/seen-new", "lang": "ru", "text": text})
+    return parsed, extract(parsed)
+
+
+AGREED = "Россия и Япония договорились возобновить консультации по безопасности."
+
+
+def test_a_statement_seen_new_but_stored_since_is_found_not_doubled():
+    from statements.services.store import CREATED, UNCHANGED, UPDATED, store_statement
+
+    parsed, extraction = _parsed_and_extraction(AGREED)
+    assert extraction.agreements
+    assert store_statement(parsed=parsed, extraction=extraction, record={}, seen_new=True).outcome == CREATED
+    # The caller looked before the first one was stored: the same text is found unchanged ...
+    assert store_statement(parsed=parsed, extraction=extraction, record={}, seen_new=True).outcome == UNCHANGED
+    # ... and a new text updates the one statement, keeping the old one as a revision.
+    changed, changed_extraction = _parsed_and_extraction(AGREED + " Следующий раунд пройдёт в Токио.")
+    result = store_statement(parsed=changed, extraction=changed_extraction, record={}, seen_new=True)
+    assert result.outcome == UPDATED
+    assert Statement.objects.get().body.endswith("пройдёт в Токио.")
+    assert StatementRevision.objects.get().body == AGREED
+    assert Agreement.objects.filter(statement=result.statement).count() == 1
+
+
+@committed
+def test_two_processes_inserting_one_new_statement_at_once_store_it_once():
+    """The second INSERT waits for the first transaction, finds the key taken once it commits, and goes the
+    locked way: the statement is found unchanged, nothing is doubled."""
+    import threading
+
+    from django.db import connection, transaction
+
+    from statements.services.store import CREATED, UNCHANGED, store_statement
+
+    parsed, extraction = _parsed_and_extraction(AGREED)
+    stored, release, outcomes = threading.Event(), threading.Event(), []
+
+    def first():
+        try:
+            with transaction.atomic():
+                outcomes.append(store_statement(parsed=parsed, extraction=extraction, record={},
+                                                seen_new=True).outcome)
+                stored.set()
+                release.wait(10)  # the row is written, not committed, while the second process inserts
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=first)
+    thread.start()
+    assert stored.wait(10)
+    threading.Timer(0.5, release.set).start()
+    second = store_statement(parsed=parsed, extraction=extraction, record={}, seen_new=True)
+    thread.join(10)
+    assert outcomes == [CREATED] and second.outcome == UNCHANGED
+    assert Statement.objects.count() == 1
+    assert Agreement.objects.count() == len(extraction.agreements)

@@ -160,3 +160,17 @@ def test_roles_of_the_people_of_the_table_follow_people_csv_after_migrate():
     other.refresh_from_db()
     assert (other.role_ru, other.role_en) == ("", "")
     assert sync_people(Person) == 0  # nothing left to change
+
+
+@pytest.mark.django_db
+def test_the_archive_people_of_a_surname_are_read_by_its_prefix_taken_literally():
+    """A surname's rows are its key and the keys that start with "surname-"; "_" and "%" in a surname match
+    only themselves (they are LIKE's wildcards)."""
+    from statements.services.people import ArchivePeople
+
+    for key in ("o_neil", "o_neil-p", "oxneil-p", "o_neilson-p", "o%neil-k", "ozzneil-k"):
+        Person.objects.create(key=key)
+    people = ArchivePeople()
+    people.load(surnames={"o_neil", "o%neil"})
+    assert set(people.ids) == {"o_neil", "o_neil-p", "o%neil-k"}
+    assert people.covers("o_neil-x") and not people.covers("oxneil-p")

@@ -27,7 +27,7 @@ from statements.extract import extract
 from statements.parse import parse_record
 from statements.parse.files import ParseFailure, RawItem, iter_file
 from statements.parse.records import ParseError
-from statements.services.store import UNCHANGED, store_statement, stored_unchanged
+from statements.services.store import UNCHANGED, content_checksum, store_statement, stored_checksum
 
 SUFFIXES = (".txt", ".jsonl", ".csv")
 FAILED = "failed"
@@ -130,9 +130,11 @@ def ingest_item(item: RawItem | ParseFailure, *, budget: float | None = None) ->
     try:
         with time_budget(budget):
             parsed = parse_record(item.record)
-            if stored_unchanged(parsed) is not None:
+            stored = stored_checksum(parsed)
+            if stored == content_checksum(parsed):
                 return UNCHANGED, None
-            result = store_statement(parsed=parsed, extraction=extract(parsed), record=item.record)
+            result = store_statement(parsed=parsed, extraction=extract(parsed), record=item.record,
+                                     seen_new=stored is None)
     except Exception as exc:  # noqa: BLE001 - one bad record must not stop a batch
         if isinstance(exc, RecordTimeout):
             drop_interrupted_connection()

@@ -13,7 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db import connection, transaction
-from django.db.models import Q
 
 from statements.extract.people import (
     KeyParts,
@@ -47,10 +46,11 @@ class ArchivePeople:
         keys = {k for k in keys if not self.covers(k)}
         if not surnames and not keys:
             return
-        match = Q(key__in=[*surnames, *keys])
-        for surname in sorted(surnames):
-            match |= Q(key__startswith=f"{surname}-")
-        self.ids.update(Person.objects.filter(match).values_list("key", "pk"))
+        # One LIKE a surname, not LIKE ANY(array): the key's pattern index answers only the former.
+        patterns = [f"{_like_escaped(surname)}-%" for surname in sorted(surnames)]
+        with connection.cursor() as cursor:
+            cursor.execute(PEOPLE_SQL + " OR key LIKE %s" * len(patterns), [[*surnames, *keys], *patterns])
+            self.ids.update(cursor.fetchall())
         self.surnames |= surnames
         self.keys |= keys
 
@@ -67,6 +67,13 @@ class ArchivePeople:
         keys = {k for k in self.ids if any(_of_surname(k, surname) for surname in parts.surnames)}
         keys.update(table_keys_for_surnames(parts.surnames))
         return [key_parts(k) for k in keys]
+
+
+PEOPLE_SQL = f"SELECT key, id FROM {Person._meta.db_table} WHERE key = ANY(%s)"
+
+
+def _like_escaped(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _of_surname(key: str, surname: str) -> bool:

@@ -72,47 +72,78 @@ def check_storable(parsed: ParsedStatement) -> None:
             raise ParseError(f"{name} too long: {len(value)} characters, at most {limit}")
 
 
-def stored_unchanged(parsed: ParsedStatement) -> Statement | None:
-    """The stored statement when it holds exactly this record's text: ingestion then has nothing to do,
-    and skips extraction (most of a statement's cost) altogether. One indexed lookup."""
+def stored_checksum(parsed: ParsedStatement) -> str | None:
+    """The checksum of the statement the archive holds under this record's key, None when it holds none.
+    Equal to content_checksum(parsed): ingestion has nothing to do and skips extraction (most of a
+    statement's cost) altogether. One indexed lookup."""
     check_storable(parsed)
-    return Statement.objects.filter(key=identity_key(parsed), checksum=content_checksum(parsed)).only("pk").first()
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT checksum FROM {Statement._meta.db_table} WHERE key = %s", [identity_key(parsed)])
+        row = cursor.fetchone()
+    return row[0] if row else None
 
 
-def store_statement(*, parsed: ParsedStatement, extraction: Extraction, record: dict | None = None) -> StoreResult:
-    """Create or update one statement with its extraction; idempotent."""
+class StoredMeanwhile(Exception):
+    """Another process stored a statement of the same key between the caller's look and this INSERT."""
+
+
+def store_statement(*, parsed: ParsedStatement, extraction: Extraction, record: dict | None = None,
+                    seen_new: bool = False) -> StoreResult:
+    """Create or update one statement with its extraction; idempotent.
+
+    seen_new: the caller found no statement of this key (stored_checksum). The statement is then inserted
+    without taking the key's lock and reading its row first (two of a new statement's round trips); should
+    another process have stored it meanwhile, the INSERT finds the key taken, and the statement goes the
+    locked way, as if the caller had not looked.
+    """
     check_storable(parsed)
     key = identity_key(parsed)
     checksum = content_checksum(parsed)
     document = search_document(parsed, extraction)  # pure and slow-ish: outside the transaction
     record = {k: v for k, v in (record or {}).items() if k != "text"}
+    args = (key, checksum, parsed, extraction, document, record)
+    if seen_new:
+        try:
+            with transaction.atomic():
+                return StoreResult(CREATED, _create(*args))
+        except StoredMeanwhile:
+            pass
+    try:
+        return _store_locked(*args)
+    except StoredMeanwhile:  # inserted the unlocked way by another process, which has committed it: found now
+        return _store_locked(*args)
+
+
+def _create(key, checksum, parsed, extraction, document, record) -> Statement:
+    statement = Statement(key=key)
+    links = _resolve_links(parsed, extraction)
+    _fill(statement, parsed, checksum, record)
+    _insert_with_vectors(statement, document, links)
+    _write_extraction(statement, extraction, links, new=True)
+    return statement
+
+
+def _store_locked(key, checksum, parsed, extraction, document, record) -> StoreResult:
     with transaction.atomic():
         # Two processes ingesting the same file at once: the second waits here,
         # then finds the statement the first one wrote.
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [zlib.crc32(key.encode())])
         statement = Statement.objects.select_for_update().filter(key=key).first()
-        if statement is not None and statement.checksum == checksum:
-            return StoreResult(UNCHANGED, statement)
         if statement is None:
-            statement = Statement(key=key)
-            outcome = CREATED
-        else:
-            StatementRevision.objects.create(
-                statement=statement, title=statement.title, body=statement.body,
-                raw_text=statement.raw_text, checksum=statement.checksum,
-            )
-            outcome = UPDATED
+            return StoreResult(CREATED, _create(key, checksum, parsed, extraction, document, record))
+        if statement.checksum == checksum:
+            return StoreResult(UNCHANGED, statement)
+        StatementRevision.objects.create(
+            statement=statement, title=statement.title, body=statement.body,
+            raw_text=statement.raw_text, checksum=statement.checksum,
+        )
         links = _resolve_links(parsed, extraction)
         _fill(statement, parsed, checksum, record)
-        if outcome == CREATED:
-            _insert_with_vectors(statement, document, links)
-        else:
-            statement.save()
-        _write_extraction(statement, extraction, links, new=outcome == CREATED)
-        if outcome != CREATED:
-            _update_search_vector(statement, document, links.lexemes)
-    return StoreResult(outcome, statement)
+        statement.save()
+        _write_extraction(statement, extraction, links, new=False)
+        _update_search_vector(statement, document, links.lexemes)
+    return StoreResult(UPDATED, statement)
 
 
 def reextract_statement(*, statement: Statement, parsed: ParsedStatement, extraction: Extraction) -> None:
@@ -321,7 +352,10 @@ def _insert_with_vectors(statement: Statement, document: SearchDocument, links: 
               for field in INSERT_FIELDS}
     with connection.cursor() as cursor:
         cursor.execute(INSERT_SQL, {**values, **document.as_params(), "links": links.lexemes})
-        statement.pk = cursor.fetchone()[0]
+        row = cursor.fetchone()
+    if row is None:  # the key is taken: only a statement inserted without its lock (seen_new) gets here
+        raise StoredMeanwhile(statement.key)
+    statement.pk = row[0]
     statement._state.adding, statement._state.db = False, connection.alias
 
 
@@ -360,7 +394,7 @@ INSERT_FIELDS = [field for field in Statement._meta.concrete_fields
 INSERT_SQL = (
     f"INSERT INTO {Statement._meta.db_table} ({', '.join(f.column for f in INSERT_FIELDS)}, search_vector, rank_vector)"
     f" VALUES ({', '.join(f'%(col_{f.column})s' for f in INSERT_FIELDS)}, {SEARCH_VECTOR_SQL}, {RANK_VECTOR_SQL})"
-    " RETURNING id"
+    " ON CONFLICT (key) DO NOTHING RETURNING id"
 )
 
 # An import's links, written by the import before its vectors: (kind, value) for link_lexeme.

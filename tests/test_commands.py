@@ -109,6 +109,21 @@ def test_reextract_keeps_verified_items_and_rebuilds_the_rest(capsys):
     assert Event.objects.count() == len(machine_events)
 
 
+
+@pytest.mark.django_db
+def test_reextracting_one_statement_by_id_matches_the_ingested_one_and_skips_a_deleted_one():
+    from statements.services.ingest import reextract_one
+
+    call_command("ingest", str(SEED), "--no-progress")
+    statement = Statement.objects.get()
+    found = sorted(Agreement.objects.values_list("start", "end", "kind"))
+    vector = statement.search_vector
+    Agreement.objects.all().delete()
+    assert reextract_one(statement.pk) == (statement.pk, None)
+    assert sorted(Agreement.objects.values_list("start", "end", "kind")) == found
+    assert Statement.objects.get().search_vector == vector
+    assert reextract_one(statement.pk + 1000) == (statement.pk + 1000, None)  # deleted since the run began
+
 @pytest.mark.shared
 @pytest.mark.slow  # other processes
 @pytest.mark.django_db(transaction=True)  # the workers commit on their own connections

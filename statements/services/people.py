@@ -94,7 +94,7 @@ def fuller_in_archive(key: str, people: ArchivePeople | None = None) -> str:
 
 def person_for(*, key: str, name: str, lang: str, people: ArchivePeople, absorbed: dict[str, str]) -> str:
     """The key of the person of a resolved key, the row created from the table row or from the name as
-    written (people_for keeps the name as one of the person's variants). `absorbed` is told the keys of
+    written (people_for returns the name as one of the person's variants). `absorbed` is told the keys of
     the rows a new person took in (absorb_less_full), each with the new person's key."""
     key = fuller_in_archive(key, people)
     if people.pk(key) is None:
@@ -130,10 +130,11 @@ def _get_or_create_person(key: str, fields: dict[str, str]) -> tuple[Person, boo
     return Person(pk=row[0], key=key, **fields), True
 
 
-def people_for(named: list[tuple[str, str]], *, lang: str) -> dict[str, int]:
+def people_for(named: list[tuple[str, str]], *, lang: str) -> tuple[dict[str, int], dict[str, int]]:
     """Each name's person id, for (name, resolved key) pairs of one statement (person_for of each, in
-    order), with the archive's rows read once for all of them and the name variants written in one
-    INSERT. A person created for a later name may take in the row an earlier name found ("Агапова" into
+    order), with the archive's rows read once for all of them; and the name variants to keep, each with
+    its person's id, which the caller writes with the statement's links (statements.services.store).
+    A person created for a later name may take in the row an earlier name found ("Агапова" into
     a new "В.Агапова"): each name goes to the row that holds it at the end."""
     people = ArchivePeople(key for _, key in named)
     absorbed: dict[str, str] = {}  # key of a row a new person took in -> that person's key
@@ -146,13 +147,10 @@ def people_for(named: list[tuple[str, str]], *, lang: str) -> dict[str, int]:
         while key in absorbed:
             key = absorbed[key]
         ids[name] = people.ids[key]
-    variants = {}
+    variants: dict[str, int] = {}
     for name, pk in ids.items():
         variants.setdefault(name[:200], pk)  # the first name of the statement to be cut to these 200 characters
-    # A variant already known stays with its person (the name is unique): one INSERT, no read before it.
-    PersonName.objects.bulk_create([PersonName(name=variant, person_id=pk) for variant, pk in variants.items()],
-                                   ignore_conflicts=True)
-    return ids
+    return ids, variants
 
 
 def absorb_less_full(person: Person, people: ArchivePeople | None = None) -> list[str]:

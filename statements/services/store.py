@@ -8,6 +8,7 @@ held for the few milliseconds the writes take.
 from __future__ import annotations
 
 import hashlib
+import json
 import zlib
 from dataclasses import dataclass
 
@@ -21,6 +22,7 @@ from statements.models import (
     Agreement,
     Country,
     Event,
+    PersonName,
     Statement,
     StatementCountry,
     StatementPerson,
@@ -150,8 +152,11 @@ def reextract_statement(*, statement: Statement, parsed: ParsedStatement, extrac
     """Replace what the machine found, keeping every editor's work."""
     document = search_document(parsed, extraction)
     with transaction.atomic():
-        # Only the row's lock and id: its text and vectors, read from TOAST, are not needed here.
-        statement = Statement.objects.select_for_update().only("pk").get(pk=statement.pk)
+        # Only the row's lock: its text and vectors, read from TOAST, are not needed here.
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT id FROM {Statement._meta.db_table} WHERE id = %s FOR UPDATE", [statement.pk])
+            if cursor.fetchone() is None:
+                raise Statement.DoesNotExist(f"statement {statement.pk} no longer exists")
         links = _resolve_links(parsed, extraction)
         _write_extraction(statement, extraction, links, new=False)
         # Which extraction made the items now stored (`reextract` resumes by it): written with the vectors.
@@ -183,6 +188,7 @@ class Links:
 
     known_countries: frozenset[str]
     people: dict[tuple[int, str], int]  # (person id, role) -> mentions
+    names: dict[str, int]  # the people's names as written here -> person id (PersonName, kept where known)
     countries: tuple[tuple[str, int], ...]  # (code, mentions)
     topics: tuple[tuple[int, str, str], ...]  # (topic id, slug, evidence)
 
@@ -202,9 +208,11 @@ def _resolve_links(parsed: ParsedStatement, extraction: Extraction) -> Links:
     codes = {*extraction.countries, *(c for item in extraction.agreements for c in item.parties),
              *(c for item in extraction.events for c in item.countries)}
     known_countries, topics = _known(sorted(codes), sorted({m.slug for m in extraction.topics}))
+    people, names = _people_links(parsed, extraction)
     return Links(
         known_countries=frozenset(known_countries),
-        people=_people_links(parsed, extraction),
+        people=people,
+        names=names,
         countries=tuple((code, n) for code, n in sorted(extraction.countries.items()) if code in known_countries),
         topics=tuple((topics[m.slug], m.slug, m.evidence) for m in extraction.topics if m.slug in topics),
     )
@@ -221,9 +229,11 @@ def _write_extraction(statement: Statement, extraction: Extraction, links: Links
                 kept_spans[kind].add((start, end))
     if links.people or links.countries or links.topics:
         people = list(links.people.items())
+        names = sorted(links.names.items())  # in one order, so two statements' INSERTs never wait on each other
         with connection.cursor() as cursor:
             cursor.execute(LINKS_SQL, {
                 "id": statement.pk,
+                "names": [name for name, _ in names], "name_people": [pk for _, pk in names],
                 "person_ids": [pk for (pk, _), _ in people], "roles": [role for (_, role), _ in people],
                 "person_mentions": [n for _, n in people],
                 "codes": [code for code, _ in links.countries], "country_mentions": [n for _, n in links.countries],
@@ -251,9 +261,13 @@ REPLACE_SQL = f"""
     SELECT 'event', start, "end" FROM {Event._meta.db_table} WHERE statement_id = %(id)s AND NOT ({_STALE})
 """
 
-# The statement's people, countries and topics, in one round trip.
+# The statement's people, countries and topics, and its people's names as written, in one round trip. A name
+# already known stays with its person (the name is unique).
 LINKS_SQL = f"""
-    WITH people AS (
+    WITH names AS (
+        INSERT INTO {PersonName._meta.db_table} (name, person_id)
+        SELECT * FROM unnest(%(names)s::text[], %(name_people)s::bigint[]) ON CONFLICT (name) DO NOTHING),
+    people AS (
         INSERT INTO {StatementPerson._meta.db_table} (statement_id, person_id, role, mentions)
         SELECT %(id)s, * FROM unnest(%(person_ids)s::bigint[], %(roles)s::text[], %(person_mentions)s::integer[])),
     countries AS (
@@ -279,9 +293,11 @@ def _known(codes: list[str], slugs: list[str]) -> tuple[set[str], dict[str, int]
     return {code for code, pk in rows if pk is None}, {slug: pk for slug, pk in rows if pk is not None}
 
 
-def _people_links(parsed: ParsedStatement, extraction: Extraction) -> dict[tuple[int, str], int]:
+def _people_links(parsed: ParsedStatement,
+                  extraction: Extraction) -> tuple[dict[tuple[int, str], int], dict[str, int]]:
     """Speakers and mentioned people, one row per person: a bare surname or initials go to the fuller
-    writing of the same person in this statement or the archive (statements.services.people)."""
+    writing of the same person in this statement or the archive (statements.services.people). With
+    the names as written, for the people's name variants."""
     from statements.extract.people import person_key, resolve_keys
     from statements.services.people import people_for
 
@@ -289,13 +305,13 @@ def _people_links(parsed: ParsedStatement, extraction: Extraction) -> dict[tuple
     named += [(mention.name, Role.MENTIONED) for mention in extraction.people]
     keys = {name: person_key(name, lang=parsed.lang) for name, _ in named}
     resolved = resolve_keys([key for key in keys.values() if key])
-    ids = people_for([(name, resolved[keys[name]]) for name, _ in named if keys[name]], lang=parsed.lang)
+    ids, names = people_for([(name, resolved[keys[name]]) for name, _ in named if keys[name]], lang=parsed.lang)
     counts: dict[tuple[int, str], int] = {}
     for name, role in named:
         if name in ids:
             pk = ids[name]
             counts[(pk, role)] = 1 if role == Role.SPEAKER else counts.get((pk, role), 0) + 1
-    return counts
+    return counts, names
 
 
 def _insert_machine_items(statement: Statement, extraction: Extraction, known_countries: frozenset[str],
@@ -424,6 +440,19 @@ def reextract_stored(statement: Statement) -> None:
     """`manage.py reextract` and the admin action: run today's extraction on a stored statement."""
     parsed, extraction = parse_stored(statement)
     reextract_statement(statement=statement, parsed=parsed, extraction=extraction)
+
+
+def reextract_by_id(pk: int) -> bool:
+    """reextract_stored() of the statement with this id, its record and text read without the ORM (a row
+    a statement: `manage.py reextract` reads one at a time); False when there is none (deleted)."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT record::text, raw_text FROM {Statement._meta.db_table} WHERE id = %s", [pk])
+        row = cursor.fetchone()
+    if row is None:
+        return False
+    parsed, extraction = parse_ingested(json.loads(row[0]), row[1])
+    reextract_statement(statement=Statement(pk=pk), parsed=parsed, extraction=extraction)
+    return True
 
 
 def write_search_vector(statement: Statement, document: SearchDocument) -> None:

@@ -16,6 +16,7 @@ from statements.extract import agreement_rules as rules
 from statements.extract.countries import find_countries
 from statements.extract.records import Agreement
 from statements.extract.sentences import Sentence
+from statements.text.patterns import alternation
 
 # How far before a trigger the subject is looked for.
 SUBJECT_WINDOW = 120
@@ -81,7 +82,7 @@ def compiled_rules(lang: str) -> _Rules:
     return _Rules(
         triggers=triggers,
         # One alternation is several times faster than testing each stem in turn.
-        hints=re.compile("|".join(map(re.escape, sorted(rules.TRIGGER_HINTS[lang], key=len, reverse=True)))),
+        hints=re.compile(alternation(rules.TRIGGER_HINTS[lang])),
         joint=re.compile(rules.JOINT_SUBJECT[lang], flags),
         mutual=re.compile(rules.MUTUAL[lang], flags),
         single_holder=re.compile(rules.SINGLE_HOLDER[lang], flags),

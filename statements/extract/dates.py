@@ -37,6 +37,7 @@ from statements.extract import date_words as W
 from statements.extract.records import DateMatch
 from statements.parse.published import make_date
 from statements.text import months as M
+from statements.text.patterns import alternation
 
 ONE_DAY = dt.timedelta(days=1)
 
@@ -63,32 +64,6 @@ Resolver = Callable[[re.Match[str], dt.date, int | None], Period | None]
 # --------------------------------------------------------------------------
 
 
-def _alternation(words: Iterable[str]) -> str:
-    """A regex matching any of `words` (longest first): a trie, "ма(?:е(?:м)?|й|ю|я)".
-
-    Python's re tries a plain alternation branch by branch at every position;
-    a trie fails after a character or two, several times faster on long texts.
-    A space in a word matches any run of whitespace.
-    """
-    root: dict = {}
-    for word in words:
-        node = root
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        branches = [
-            (r"\s+" if char == " " else re.escape(char)) + emit(child) for char, child in sorted(node.items()) if char
-        ]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 and "" not in node else "(?:" + "|".join(branches) + ")"
-        return body + "?" if "" in node else body
-
-    return emit(root)
-
-
 WEEKDAY_BY_WORD: dict[str, int] = {
     form.lower(): number
     for table in (W.WEEKDAYS_RU, W.WEEKDAYS_EN)
@@ -96,21 +71,21 @@ WEEKDAY_BY_WORD: dict[str, int] = {
     for form in forms
 }
 
-_RU_MONTHS = _alternation(form for forms in M.MONTHS_RU.values() for form in forms)
-_EN_MONTHS = _alternation(form for forms in M.MONTHS_EN.values() for form in forms)
-_EN_MONTHS_ABBR = _alternation(form for forms in M.MONTH_ABBREVIATIONS_EN.values() for form in forms)
+_RU_MONTHS = alternation(form for forms in M.MONTHS_RU.values() for form in forms)
+_EN_MONTHS = alternation(form for forms in M.MONTHS_EN.values() for form in forms)
+_EN_MONTHS_ABBR = alternation(form for forms in M.MONTH_ABBREVIATIONS_EN.values() for form in forms)
 # A relative stem takes an adjective ending: этот/этого/этой, следующему, прошлую.
 _RU_RELATIVE = (
-    rf"(?:{_alternation(W.RELATIVE_STEMS_RU)})"
+    rf"(?:{alternation(W.RELATIVE_STEMS_RU)})"
     r"(?:ого|его|ому|ему|ом|ем|ой|ей|ий|ый|ую|юю|ая|яя|ое|ее|им|ым|от|у|а|о)?(?![а-яё])"
 )
-_EN_RELATIVE = _alternation(W.RELATIVE_WORDS_EN)
-_RU_EDGES = _alternation(W.EDGES_RU)
-_EN_EDGES = _alternation(W.EDGES_EN)
-_RU_WEEKDAYS = _alternation(form for forms in W.WEEKDAYS_RU.values() for form in forms)
-_EN_WEEKDAYS = _alternation(form for forms in W.WEEKDAYS_EN.values() for form in forms)
-_RU_ORDINALS = rf"(?:{_alternation(W.ORDINAL_STEMS_RU)})[а-яё]*|{_alternation(W.ROMAN_NUMERALS)}|[1-4]-?(?:м|й|го|ом)?"
-_EN_ORDINALS = _alternation(W.ORDINALS_EN)
+_EN_RELATIVE = alternation(W.RELATIVE_WORDS_EN)
+_RU_EDGES = alternation(W.EDGES_RU)
+_EN_EDGES = alternation(W.EDGES_EN)
+_RU_WEEKDAYS = alternation(form for forms in W.WEEKDAYS_RU.values() for form in forms)
+_EN_WEEKDAYS = alternation(form for forms in W.WEEKDAYS_EN.values() for form in forms)
+_RU_ORDINALS = rf"(?:{alternation(W.ORDINAL_STEMS_RU)})[а-яё]*|{alternation(W.ROMAN_NUMERALS)}|[1-4]-?(?:м|й|го|ом)?"
+_EN_ORDINALS = alternation(W.ORDINALS_EN)
 # Year words after a number: "2019 года", "2019 г.", "2019-2020 гг.", "2019-м году".
 _RU_YEAR_WORD = r"(?:-?(?:м|го|й)(?![а-яё]))?\s*(?:годах|годов|годы|годом|года|году|год|гг\.|г\.|гг|г)(?![а-яё])"
 
@@ -677,12 +652,12 @@ RU_RULES = _rules(
         ("month", r"{START}{IN}{MON:m}(?:\s+{YR:y})?", _resolve_month, "merge"),
         ("relative_month", r"{START}(?:(?:в|во)\s+)?{REL:rel}\s+месяц[аеу]?(?![а-яё])", _resolve_relative_month, ""),
         ("month_adjective",
-         r"{START}(?P<madj>" + _alternation(W.MONTH_ADJECTIVES_RU.values())
+         r"{START}(?P<madj>" + alternation(W.MONTH_ADJECTIVES_RU.values())
          + r")(?:ий|ая|ое|ие|ого|ой|ому|ую|им|ом|их|ими)(?![а-яё])",
          _resolve_month_adjective, "merge"),
         ("season",
          r"{START}(?:(?:в|во)\s+)?(?:(?P<srel>" + _RU_RELATIVE + r")\s+)?(?P<season>"
-         + _alternation(W.SEASONS_RU) + r")(?![а-яё])(?:\s+{YR:y})?",
+         + alternation(W.SEASONS_RU) + r")(?![а-яё])(?:\s+{YR:y})?",
          _resolve_season, "merge"),
         ("quarter", r"{START}(?:(?:в|во|на)\s+)?{ORD:ord}\s+квартал(?:а|е|у|ом)?(?![а-яё])(?:\s+{YR:y})?",
          _resolve_quarter, "merge"),
@@ -698,7 +673,7 @@ RU_RULES = _rules(
          _resolve_year, "anchor"),
         ("week", r"{START}(?:на\s+)?{REL:rel}\s+недел[еиюя](?![а-яё])", _resolve_week, ""),
         ("weekday", r"{START}(?:в|во)\s+(?:{REL:rel}\s+)?{WD:wd}", _resolve_weekday, ""),
-        ("relative_day", r"{START}(?P<rd>" + _alternation(W.RELATIVE_DAYS_RU) + r")(?![а-яё])",
+        ("relative_day", r"{START}(?P<rd>" + alternation(W.RELATIVE_DAYS_RU) + r")(?![а-яё])",
          _resolve_relative_day, ""),
     ],
 )  # fmt: skip
@@ -763,7 +738,7 @@ EN_RULES = _rules(
         ("week", r"{START}(?:the\s+)?{REL:rel}\s+week(?![\w])", _resolve_week, ""),
         ("weekday", r"{START}(?:on\s+(?:(?P<rel>this|next|last|coming)\s+)?|(?P<rel2>next|this|last|coming)\s+){WD:wd}",
          _resolve_weekday, ""),
-        ("relative_day", r"{START}(?P<rd>" + _alternation(W.RELATIVE_DAYS_EN) + r")(?![\w])",
+        ("relative_day", r"{START}(?P<rd>" + alternation(W.RELATIVE_DAYS_EN) + r")(?![\w])",
          _resolve_relative_day, ""),
     ],
 )  # fmt: skip
@@ -772,22 +747,22 @@ RULES = {"ru": RU_RULES, "en": EN_RULES}
 
 # Deadline words right before a phrase (see date_words.py).
 _RU_DEADLINE_BEFORE = re.compile(
-    rf"(?<![\w-])(?P<p>{_alternation(W.DEADLINES_EXCLUSIVE_RU + W.DEADLINES_INCLUSIVE_RU)})\s+$", re.IGNORECASE
+    rf"(?<![\w-])(?P<p>{alternation(W.DEADLINES_EXCLUSIVE_RU + W.DEADLINES_INCLUSIVE_RU)})\s+$", re.IGNORECASE
 )
 _EN_DEADLINE_BEFORE = re.compile(
-    rf"(?<![\w-])(?P<p>{_alternation(W.DEADLINES_EXCLUSIVE_EN + W.DEADLINES_INCLUSIVE_EN)})\s+(?:the\s+)?$",
+    rf"(?<![\w-])(?P<p>{alternation(W.DEADLINES_EXCLUSIVE_EN + W.DEADLINES_INCLUSIVE_EN)})\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 DEADLINE_BEFORE = {"ru": _RU_DEADLINE_BEFORE, "en": _EN_DEADLINE_BEFORE}
 # Words that make a bare English month or year a date ("in May", "by 2030").
 _EN_CONTEXT_BEFORE = re.compile(
-    rf"(?<![\w-])(?:{_alternation(W.CONTEXT_WORDS_EN + W.DEADLINES_EXCLUSIVE_EN + W.DEADLINES_INCLUSIVE_EN)})"
+    rf"(?<![\w-])(?:{alternation(W.CONTEXT_WORDS_EN + W.DEADLINES_EXCLUSIVE_EN + W.DEADLINES_INCLUSIVE_EN)})"
     r"\s+(?:the\s+(?:month|year)\s+(?:of\s+)?)?$",
     re.IGNORECASE,
 )
 EXCLUSIVE_DEADLINES = frozenset(W.DEADLINES_EXCLUSIVE_RU + W.DEADLINES_EXCLUSIVE_EN)
 BY_START_DEADLINES = frozenset(W.DEADLINES_BY_START_RU + W.DEADLINES_BY_START_EN)
-_RU_SEASON_CONTEXT = re.compile(rf"(?<![\w-])(?:{_alternation(W.SEASON_PREPOSITIONS_RU)})\s+$", re.IGNORECASE)
+_RU_SEASON_CONTEXT = re.compile(rf"(?<![\w-])(?:{alternation(W.SEASON_PREPOSITIONS_RU)})\s+$", re.IGNORECASE)
 # Only spaces and commas between a year phrase and the yearless phrase it dates.
 _MERGE_GAP = re.compile(r"[\s,]*")
 
@@ -849,7 +824,7 @@ TRIGGER_KINDS: dict[str, dict[str, str]] = {
 # lower case and capitalised.
 TRIGGER_WORDS = {
     lang: re.compile(
-        _alternation(word if word[0].isupper() else form for word in kinds for form in _both_cases([word]))
+        alternation(word if word[0].isupper() else form for word in kinds for form in _both_cases([word]))
     )
     for lang, kinds in TRIGGER_KINDS.items()
 }
@@ -928,9 +903,10 @@ def _as_deadline(text: str, m: re.Match[str], period: Period | None, today: dt.d
         return None
     if period.deadline is not None:
         end = period.deadline
-    elif _words(before["p"]) in EXCLUSIVE_DEADLINES:
-        end = period.starts_on - ONE_DAY
-    elif _words(before["p"]) in BY_START_DEADLINES and period.precision in W.PERIODS_ENDING_BY_START:
+    elif _words(before["p"]) in EXCLUSIVE_DEADLINES or (
+            _words(before["p"]) in BY_START_DEADLINES and period.precision in W.PERIODS_ENDING_BY_START):
+        if period.starts_on == dt.date.min:
+            return None  # the calendar has no day before its first
         end = period.starts_on - ONE_DAY
     else:
         end = period.ends_on

@@ -25,6 +25,7 @@ from statements.extract.records import PersonMention
 from statements.extract.sentences import at_sentence_start
 from statements.text.morph import analyzer, parses
 from statements.text.particles import ALSO_NAMES, HYPHEN_PARTICLES, NAME_PARTICLES
+from statements.text.patterns import alternation
 from statements.text.scripts import is_cyrillic
 from statements.text.surnames import GENITIVE, NOMINATIVE, surname_nominative
 
@@ -440,7 +441,7 @@ def _lengths(entries: dict[tuple[str, ...], set[_Entry]]) -> dict[str, tuple[int
 def _scan_regex(lower_words: set[str]) -> re.Pattern:
     """Tokens worth looking at: most words of a text are lower case and in no name,
     and skipping them makes a scan several times faster."""
-    words = "|".join(sorted((re.escape(w) for w in lower_words), key=len, reverse=True))
+    words = alternation(lower_words)
     return re.compile(rf"\b(?:[A-ZА-ЯЁÀ-ÖØ-Þ\u0100-\u024f]\w*|(?:{words})\b)(?:[-‐'’]\w+)*")
 
 

@@ -708,3 +708,10 @@ def test_trigger_windows_find_what_a_full_scan_finds(monkeypatch):
     monkeypatch.setattr(dates, "_windows", lambda text, lang: {kind: [(0, len(text))] for kind in dates.TRIGGER_REACH})
     for lang, found in windowed.items():
         assert find_dates(text, today=dt.date(2025, 3, 1), lang=lang) == found
+
+
+@pytest.mark.parametrize("text,lang", [("до 1 января", "ru"), ("до января", "ru"), ("before January", "en")])
+def test_a_deadline_before_the_calendars_first_day_is_the_date_alone(text, lang):
+    """The day before 1 January of year 1 does not exist: the date stays, the deadline goes."""
+    (match,) = find_dates(text, today=dt.date.min, lang=lang)
+    assert match.starts_on == dt.date.min and match.precision != "by"

@@ -20,7 +20,16 @@ from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce, Left, Lower
 
 from statements.search.document import link_lexeme
-from statements.search.query import LexemesQuery, lemmatised, match_query, parse, rank_parts, surname_candidates
+from statements.search.entities import meaning_names
+from statements.search.query import (
+    LexemesQuery,
+    lemmatised,
+    match_query,
+    named_in,
+    parse,
+    rank_parts,
+    surname_candidates,
+)
 
 HEADLINE_START, HEADLINE_STOP = "\x02", "\x03"
 # A title that ends on a colon introduces a quotation: the title of a fragment (StatementQuerySet.substantial).
@@ -30,8 +39,15 @@ WORD = re.compile(r"(?<![-\w])\w[\w-]*")
 
 
 def _headline_words(query: str) -> str:
+    """The query's words, and the names of what it names (statements.search.entities): "ООН" finds
+    statements that say "United Nations", and their snippets mark that. A name of several words is a
+    phrase, so that ts_headline chooses a fragment holding it whole (it marks each of its words)."""
     words = [w for w in WORD.findall(query) if w.upper() != "OR"]
-    return " OR ".join(words) or query
+    for _, meaning in named_in(query):
+        for name in meaning_names(meaning):
+            name_words = WORD.findall(name)
+            words.append(f'"{" ".join(name_words)}"' if len(name_words) > 1 else "".join(name_words))
+    return " OR ".join(dict.fromkeys(w for w in words if w)) or query
 
 
 def headline_query(query: str) -> SearchQuery:
@@ -96,12 +112,15 @@ def snippet_patterns(lexemes: list[str]) -> tuple[str, str] | None:
 class SnippetWindow(models.Func):
     """`window` characters of the body from SNIPPET_BEFORE before the first match of the first pattern,
     else of the second, else from the start, less the words cut in two at either end (the body is given a
-    space at each end so that its own first and last words are kept)."""
+    space at each end so that its own first and last words are kept).
+
+    The body is read once, in a subquery of its own: each mention of a column that TOAST holds compressed
+    unpacks it again, and the window mentions it three times (4 ms of a page of long statements)."""
 
     template = (
-        "regexp_replace(substr(' ' || %(expressions)s || ' ', greatest(1, coalesce(nullif(regexp_instr("
-        "%(body)s, %(tight)s), 0), regexp_instr(%(body)s, %(loose)s)) - %(before)s), %(window)s), "
-        "'^\\S*\\s+|\\s+\\S*$', '', 'g')"
+        "(SELECT regexp_replace(substr(' ' || unpacked.text || ' ', greatest(1, coalesce(nullif(regexp_instr("
+        "unpacked.text, %(tight)s), 0), regexp_instr(unpacked.text, %(loose)s)) - %(before)s), %(window)s), "
+        "'^\\S*\\s+|\\s+\\S*$', '', 'g') FROM (SELECT %(expressions)s || '' AS text OFFSET 0) AS unpacked)"
     )
     output_field = models.TextField()
 
@@ -113,10 +132,10 @@ class SnippetWindow(models.Func):
     def as_sql(self, compiler, connection, **extra):
         body, params = compiler.compile(self.source_expressions[0])
         tight, loose = self.patterns
-        sql = self.template % {"expressions": body, "body": body, "tight": "%s", "loose": "%s",
+        sql = self.template % {"expressions": body, "tight": "%s", "loose": "%s",
                                "before": SNIPPET_BEFORE, "window": int(self.window)}
-        # Parameters in the order of the placeholders: body, (body, tight), (body, loose).
-        return sql, (*params, *params, tight, *params, loose)
+        # Parameters in the order of the placeholders: tight, loose, body.
+        return sql, (tight, loose, *params)
 
 
 def query_lexemes(query: str) -> list[str]:
@@ -261,9 +280,9 @@ class StatementQuerySet(models.QuerySet):
 
     def with_headline(self, query: str, *, patterns: tuple[str, str] | None = None, window: int = SNIPPET_WINDOW):
         """A snippet of the body around the matches, between HEADLINE_START and HEADLINE_STOP, taken from
-        a window of the body (SnippetWindow); `snippet_found`: where a word of the query may first stand in the
-        body (0: nowhere, and the snippet is the body's beginning, as ts_headline over the whole body gives it).
-        `patterns`: snippet_patterns() of the query's stems, when the caller has them.
+        a window of the body (SnippetWindow) that starts where a word of the query may first stand (at the
+        beginning when nowhere, as ts_headline over the whole body gives it). `patterns`: snippet_patterns()
+        of the query's stems, when the caller has them.
 
         The markers are control characters that cannot occur in ingested text:
         the template escapes the snippet, then turns them into <mark>.
@@ -273,15 +292,10 @@ class StatementQuerySet(models.QuerySet):
             patterns = snippet_patterns(query_lexemes(query))
         if patterns is None:
             return self.annotate(headline=SearchHeadline(Left("body", window), headline_query(query),
-                                                         **HEADLINE_OPTIONS),
-                                 snippet_found=Value(0))
+                                                         **HEADLINE_OPTIONS))
         tight, loose = patterns
-        found = models.Func(F("body"), Value(loose), function="regexp_instr", output_field=models.IntegerField())
-        return self.annotate(
-            headline=SearchHeadline(SnippetWindow("body", tight, loose, window), headline_query(query),
-                                    **HEADLINE_OPTIONS),
-            snippet_found=found,
-        )
+        return self.annotate(headline=SearchHeadline(SnippetWindow("body", tight, loose, window),
+                                                     headline_query(query), **HEADLINE_OPTIONS))
 
     def is_search(self) -> bool:
         """Filtered through the search vector (words, or a country, topic or person: see search())."""
@@ -319,15 +333,12 @@ class StatementQuerySet(models.QuerySet):
         query = query.replace("\x00", "")
         patterns = snippet_patterns(query_lexemes(query))
         rows = self.filter(pk__in=[s.pk for s in statements]).order_by().with_headline(query, patterns=patterns)
-        snippets, wider = {}, []
-        for pk, snippet, found in rows.values_list("pk", "headline", "snippet_found"):
-            snippets[pk] = snippet
-            if found and HEADLINE_START not in snippet:
-                wider.append(pk)
-        if wider:
+        snippets = dict(rows.values_list("pk", "headline"))
+        unmarked = [pk for pk, snippet in snippets.items() if HEADLINE_START not in snippet]
+        if unmarked and patterns is not None:
             # From the first word beginning like one of the query's, whether or not it took an inflection.
             loose = patterns[1]
-            snippets.update(self.filter(pk__in=wider).order_by()
+            snippets.update(self.filter(pk__in=unmarked, body__regex=loose).order_by()
                             .with_headline(query, patterns=(loose, loose), window=SNIPPET_WIDER)
                             .values_list("pk", "headline"))
         for statement in statements:

@@ -23,7 +23,9 @@ def _labelled_choices(choices) -> list[tuple[str, str]]:
         return [(str(key), str(label)) for key, label in choices if str(key)]
     attr = choices.field.to_field_name or "pk"
     name = "name_ru" if get_language() == "ru" else "name_en"
-    return [(str(getattr(obj, attr)), getattr(obj, name, None) or str(obj)) for obj in queryset]
+    # Values, not model instances: 250 countries made into objects were a tenth of a search page's time.
+    return [(str(key), label or fallback or str(key))
+            for key, label, fallback in queryset.values_list(attr, name, "name_en")]
 
 
 class AddOneSelect(forms.SelectMultiple):

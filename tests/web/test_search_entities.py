@@ -158,3 +158,22 @@ def test_a_word_for_part_of_a_topic_does_not_stand_for_the_whole_topic(filed_und
 def test_a_topic_chosen_as_a_filter_and_named_in_the_query_agree(client, filed_under_topics):
     page = client.get("/api/statements/", {"topic": "energy"}).json()
     assert [s["title"] for s in page["results"]] == ["Переговоры о поставках"]
+
+
+def snippet(client, query: str, title: str) -> str:
+    response = client.get("/statements/", {"q": query})
+    return next(s.headline for s in response.context["page"] if s.title == title)
+
+
+@pytest.mark.parametrize(("query", "title", "body", "lang", "marked"), [
+    ("ООН", "Заметка", "Russia raised the matter at the United Nations in New York.", "en",
+     "\x02United\x03 \x02Nations\x03"),  # an acronym, and the organisation's name
+    ("санкции", "Заметка", "The European Union extended its sanctions for six months.", "en",
+     "\x02sanctions\x03"),  # a glossary row
+    ("Россия", "Заметка", "Talks between Japan and Russia resumed in Tokyo.", "en", "\x02Russia\x03"),
+    ("Japan", "Заметка", "Переговоры с Японией возобновились в Токио.", "ru", "\x02Японией\x03"),
+])
+def test_a_snippet_marks_the_name_the_search_found_in_either_language(client, query, title, body, lang, marked):
+    """A statement found through another name of what the query names is marked where it says that name."""
+    ingest(title, body, lang=lang)
+    assert marked in snippet(client, query, title)

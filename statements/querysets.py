@@ -38,16 +38,21 @@ FRAGMENT_TITLE = r":\s*$"
 WORD = re.compile(r"(?<![-\w])\w[\w-]*")
 
 
-def _headline_words(query: str) -> str:
+def _headline_words(query: str, *, phrases: bool = True) -> str:
     """The query's words, and the names of what it names (statements.search.entities): "ООН" finds
     statements that say "United Nations", and their snippets mark that. A name of several words is a
-    phrase, so that ts_headline chooses a fragment holding it whole (it marks each of its words)."""
+    phrase, so that ts_headline chooses a fragment holding it whole (it marks each of its words);
+    `phrases=False` leaves such names out (where a snippet's window starts: one word of "Китайская
+    Народная Республика" would place it at any republic)."""
     words = [w for w in WORD.findall(query) if w.upper() != "OR"]
     for _, meaning in named_in(query):
         for name in meaning_names(meaning):
             name_words = WORD.findall(name)
-            words.append(f'"{" ".join(name_words)}"' if len(name_words) > 1 else "".join(name_words))
-    return " OR ".join(dict.fromkeys(w for w in words if w)) or query
+            if len(name_words) == 1:
+                words.append(name_words[0])
+            elif name_words and phrases:
+                words.append(f'"{" ".join(name_words)}"')
+    return " OR ".join(dict.fromkeys(words)) or query
 
 
 def headline_query(query: str) -> SearchQuery:
@@ -143,7 +148,7 @@ def query_lexemes(query: str) -> list[str]:
     Russian configuration makes them (its English stems for Latin words)."""
     from django.db import connection
 
-    either = _headline_words(query)
+    either = _headline_words(query, phrases=False)
     with connection.cursor() as cursor:
         cursor.execute("SELECT tsvector_to_array(to_tsvector('russian', %s))", [f"{either} {lemmatised(either)}"])
         return list(cursor.fetchone()[0])

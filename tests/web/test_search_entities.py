@@ -177,3 +177,13 @@ def test_a_snippet_marks_the_name_the_search_found_in_either_language(client, qu
     """A statement found through another name of what the query names is marked where it says that name."""
     ingest(title, body, lang=lang)
     assert marked in snippet(client, query, title)
+
+
+def test_a_snippet_window_is_placed_by_one_word_names_not_by_a_word_of_a_longer_one():
+    """Where a snippet's window starts: "China" or "КНР" for Китай, never "республика" alone (one word of
+    "Китайская Народная Республика" would place it at any republic)."""
+    from statements.querysets import query_lexemes
+
+    lexemes = set(query_lexemes("Китай"))
+    assert {"china", "кнр"} <= lexemes
+    assert not any(lexeme.startswith("республик") for lexeme in lexemes)

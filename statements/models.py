@@ -210,6 +210,8 @@ class StatementCountry(models.Model):
     statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="country_links")
     country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="statement_links")
     mentions = models.PositiveIntegerField(default=1)
+    # Who made the link: re-extraction replaces the machine's links and keeps an editor's (services.links).
+    origin = models.CharField(_("origin"), max_length=10, choices=Origin.choices, db_default=Origin.MACHINE)
 
     class Meta:
         constraints = [
@@ -224,6 +226,8 @@ class StatementTopic(models.Model):
     statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="topic_links")
     topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="statement_links")
     evidence = models.TextField(blank=True)
+    # Who made the link: re-extraction replaces the machine's links and keeps an editor's (services.links).
+    origin = models.CharField(_("origin"), max_length=10, choices=Origin.choices, db_default=Origin.MACHINE)
 
     class Meta:
         constraints = [
@@ -239,6 +243,8 @@ class StatementPerson(models.Model):
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="statement_links")
     role = models.CharField(max_length=10, choices=Role.choices)
     mentions = models.PositiveIntegerField(default=1)
+    # Who made the link: re-extraction replaces the machine's links and keeps an editor's (services.links).
+    origin = models.CharField(_("origin"), max_length=10, choices=Origin.choices, db_default=Origin.MACHINE)
 
     class Meta:
         constraints = [
@@ -247,6 +253,31 @@ class StatementPerson(models.Model):
 
     def __str__(self) -> str:
         return f"{self.statement_id} {self.person_id} ({self.role})"
+
+
+class RemovedLink(models.Model):
+    """A link of the machine's that an editor removed: re-extraction does not make it again.
+
+    `value` names what was linked as the link tables do: a country's code, a topic's id, a person's id
+    and role ("12:speaker")."""
+
+    class Kind(models.TextChoices):
+        COUNTRY = "country", _("country")
+        TOPIC = "topic", _("topic")
+        PERSON = "person", _("person")
+
+    statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="removed_links")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    value = models.CharField(max_length=40)
+    removed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["statement", "kind", "value"], name="removed_link_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.statement_id} {self.kind} {self.value}"
 
 
 class ExtractedItem(models.Model):

@@ -13,6 +13,7 @@ from rest_framework.test import APIClient
 
 from statements.extract.records import Extraction
 from statements.models import Event, Statement
+from statements.search.query import LexemesQuery
 from statements.services import corrections, exchange
 from tests.factories import agreement, event, make_editor, make_statement
 
@@ -286,3 +287,75 @@ def test_the_import_command_applies_editors_work_only_under_an_editors_name(edit
     assert outcome(item)[:3] == (["RU", "JP", "UN"], ["JP", "RU"], "editor")
     call_command("import", str(export), "--editor", "editor")  # twice: nothing more
     assert LogEntry.objects.count() == 1
+
+
+# --- A statement's links, edited in the admin ------------------------------------------------------
+
+def post_links(client, statement, *, countries, topics):
+    """The statement's change form as an editor sends it: countries [(link or None, code, delete)], topics
+    [(link or None, topic id)]."""
+    data = {"kind": statement.kind, "published_on": str(statement.published_on), "published_at": "",
+            "place": statement.place, "source": statement.source, "_save": "Save",
+            "person_links-TOTAL_FORMS": 0, "person_links-INITIAL_FORMS": 0}
+    initial = [c for c in countries if c[0] is not None]
+    data.update({"country_links-TOTAL_FORMS": len(countries), "country_links-INITIAL_FORMS": len(initial)})
+    for i, (link, code, delete) in enumerate(countries):
+        data.update({f"country_links-{i}-id": link.pk if link else "", f"country_links-{i}-statement": statement.pk,
+                     f"country_links-{i}-country": code, f"country_links-{i}-mentions": link.mentions if link else 1})
+        if delete:
+            data[f"country_links-{i}-DELETE"] = "on"
+    data.update({"topic_links-TOTAL_FORMS": len(topics), "topic_links-INITIAL_FORMS": 0})
+    for i, (_, topic) in enumerate(topics):
+        data.update({f"topic_links-{i}-id": "", f"topic_links-{i}-statement": statement.pk,
+                     f"topic_links-{i}-topic": topic.pk, f"topic_links-{i}-evidence": "by hand"})
+    response = client.post(f"/admin/statements/statement/{statement.pk}/change/", data)
+    assert response.status_code == 302, (response.context["adminform"].form.errors,
+                                         [f.formset.errors for f in response.context["inline_admin_formsets"]])
+
+
+def reextract_talks(statement):
+    from statements.services.store import reextract_statement
+    from tests.factories import parsed_statement
+
+    parsed = parsed_statement(title="Переговоры", body=BODY, published_on=dt.date(2019, 4, 1))
+    reextract_statement(statement=statement, parsed=parsed, extraction=Extraction(
+        agreements=[agreement(BODY, AGREED)], countries={"JP": 1, "RU": 2, "CN": 1}))
+
+
+def test_links_an_editor_adds_or_removes_in_the_admin_survive_reextraction(admin_client):
+    from statements.models import RemovedLink, StatementCountry, Topic
+
+    statement = talks()
+    topic = Topic.objects.order_by("pk").first()
+    china = statement.country_links.get(country="CN")
+    keep = [(link, link.country_id, False) for link in statement.country_links.exclude(pk=china.pk)]
+    post_links(admin_client, statement, countries=[*keep, (china, "CN", True), (None, "KZ", False)],
+               topics=[(None, topic)])
+    links = dict(statement.country_links.values_list("country", "origin"))
+    assert links == {"JP": "machine", "RU": "machine", "KZ": "editor"}
+    assert RemovedLink.objects.filter(statement=statement).values_list("kind", "value").get() == ("country", "CN")
+    # Searches see the links at once: by the country added, not by the one removed, by the topic added.
+    assert Statement.objects.search("Казахстан").filter(pk=statement.pk).exists()
+    assert not Statement.objects.search("КНР").filter(pk=statement.pk).exists()
+    assert Statement.objects.filter(pk=statement.pk, search_vector=LexemesQuery([f"@topic:{topic.slug}"])).exists()
+
+    reextract_talks(statement)  # the machine finds China again, and no Kazakhstan, no topic
+    assert dict(statement.country_links.values_list("country", "origin")) == links
+    assert list(statement.topic_links.values_list("topic", "origin")) == [(topic.pk, "editor")]
+    assert not Statement.objects.search("КНР").filter(pk=statement.pk).exists()
+    assert Statement.objects.search("Казахстан").filter(pk=statement.pk).exists()
+    assert StatementCountry.objects.filter(statement=statement, country="JP", origin="machine").exists()
+
+
+def test_a_removed_link_an_editor_adds_again_is_theirs_and_no_longer_a_removal(admin_client):
+    from statements.models import RemovedLink
+
+    statement = talks()
+    china = statement.country_links.get(country="CN")
+    rest = [(link, link.country_id, False) for link in statement.country_links.exclude(pk=china.pk)]
+    post_links(admin_client, statement, countries=[*rest, (china, "CN", True)], topics=[])
+    rest = [(link, link.country_id, False) for link in statement.country_links.all()]
+    post_links(admin_client, statement, countries=[*rest, (None, "CN", False)], topics=[])
+    assert not RemovedLink.objects.exists()
+    reextract_talks(statement)
+    assert statement.country_links.get(country="CN").origin == "editor"

@@ -72,6 +72,7 @@ class StatementCountryInline(admin.TabularInline):
     extra = 0
     classes = ["collapse"]
     verbose_name_plural = _("countries")
+    readonly_fields = ["origin"]  # an editor's change makes the link the editor's (corrections.save_link_edits)
     autocomplete_fields = ["country"]
 
 
@@ -80,6 +81,7 @@ class StatementPersonInline(admin.TabularInline):
     extra = 0
     classes = ["collapse"]
     verbose_name_plural = _("people")
+    readonly_fields = ["origin"]  # an editor's change makes the link the editor's (corrections.save_link_edits)
     autocomplete_fields = ["person"]
 
 
@@ -88,6 +90,7 @@ class StatementTopicInline(admin.TabularInline):
     extra = 0
     classes = ["collapse"]
     verbose_name_plural = _("topics")
+    readonly_fields = ["origin"]  # an editor's change makes the link the editor's (corrections.save_link_edits)
     autocomplete_fields = ["topic"]
 
 
@@ -141,6 +144,12 @@ class StatementAdmin(NaturalTitles, admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False  # statements come in through ingestion
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model in corrections.LINK_KINDS:
+            corrections.save_link_edits(formset)  # kept through re-extraction
+        else:
+            super().save_formset(request, form, formset, change)
 
     @admin.display(description=_("agreements and events"))
     def items(self, obj):

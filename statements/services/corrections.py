@@ -13,6 +13,11 @@ everywhere:
   no repeated party and no sentence other than the span's;
 - each change is one entry in the item's admin history, with its editor.
 
+A statement's links (countries, people, topics) follow the same rule
+(save_link_edits): a link an editor adds or changes is the editor's, and one
+the machine made that an editor removes is remembered (RemovedLink), so
+re-extraction neither drops the first nor brings the second back.
+
 Each public function is one transaction; a ValidationError names the field
 and writes nothing.
 """
@@ -29,7 +34,16 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from statements.choices import Origin
-from statements.models import Agreement, Country, Event, Statement
+from statements.models import (
+    Agreement,
+    Country,
+    Event,
+    RemovedLink,
+    Statement,
+    StatementCountry,
+    StatementPerson,
+    StatementTopic,
+)
 
 # What an editor may set on each kind of item. `countries` is an event's own;
 # an agreement's follow its parties.
@@ -219,3 +233,39 @@ def _labels(model, names: list[str]) -> list[str]:
 def _log(editor, item: Item, action_flag: int, message: list) -> None:
     LogEntry.objects.log_actions(user_id=editor.pk, queryset=[item], action_flag=action_flag,
                                  change_message=message, single_object=True)
+
+
+# Each link table: what its rows link to, as RemovedLink.value names it.
+LINK_KINDS = {
+    StatementCountry: (RemovedLink.Kind.COUNTRY, lambda link: link.country_id),
+    StatementTopic: (RemovedLink.Kind.TOPIC, lambda link: str(link.topic_id)),
+    StatementPerson: (RemovedLink.Kind.PERSON, lambda link: f"{link.person_id}:{link.role}"),
+}
+
+
+def save_link_edits(formset) -> None:
+    """An editor's changes to one statement's links of one kind (an admin inline formset), kept through
+    re-extraction: rows added or changed become the editor's; a removed row, or the row a change replaced,
+    is remembered when the machine had made it. The statement's search vector then names its links as
+    they are (store.refresh_link_lexemes). One transaction with the admin's save."""
+    from statements.services.store import refresh_link_lexemes
+
+    model = formset.model
+    kind, value_of = LINK_KINDS[model]
+    statement = formset.instance
+    with transaction.atomic():
+        for form in formset.initial_forms:
+            before = form.instance.__class__.objects.filter(pk=form.instance.pk).first()
+            if before is None or before.origin != Origin.MACHINE:
+                continue
+            removed = form in formset.deleted_forms
+            if removed or (form.has_changed() and value_of(form.instance) != value_of(before)):
+                RemovedLink.objects.get_or_create(statement=statement, kind=kind, value=value_of(before))
+        for link in formset.save(commit=False):
+            link.origin = Origin.EDITOR
+            link.save()
+            # Linked again by hand: no longer a removal.
+            RemovedLink.objects.filter(statement=statement, kind=kind, value=value_of(link)).delete()
+        for link in formset.deleted_objects:
+            link.delete()
+        refresh_link_lexemes(statement.pk)

@@ -23,6 +23,7 @@ from statements.models import (
     Country,
     Event,
     PersonName,
+    RemovedLink,
     Statement,
     StatementCountry,
     StatementPerson,
@@ -144,7 +145,7 @@ def _store_locked(key, checksum, parsed, extraction, document, record) -> StoreR
         _fill(statement, parsed, checksum, record)
         statement.save()
         _write_extraction(statement, extraction, links, new=False)
-        _update_search_vector(statement, document, links.lexemes)
+        _update_search_vector(statement, document, stored_link_lexemes(statement.pk))
     return StoreResult(UPDATED, statement)
 
 
@@ -161,7 +162,8 @@ def reextract_statement(*, statement: Statement, parsed: ParsedStatement, extrac
         _write_extraction(statement, extraction, links, new=False)
         # Which extraction made the items now stored (`reextract` resumes by it): written with the vectors.
         statement.extracted_with, statement.extracted_at = extractor_version(), timezone.now()
-        _update_search_vector(statement, document, links.lexemes)
+        # The links as stored: the machine's, less those an editor removed, and an editor's.
+        _update_search_vector(statement, document, stored_link_lexemes(statement.pk))
 
 
 def _fill(statement: Statement, parsed: ParsedStatement, checksum: str, record: dict) -> None:
@@ -242,14 +244,15 @@ def _write_extraction(statement: Statement, extraction: Extraction, links: Links
     _insert_machine_items(statement, extraction, links.known_countries, kept_spans)
 
 
-# What re-extraction replaces, in one round trip: the statement's links, and its items that the machine made
-# and nobody verified or rejected (with their countries); the spans of the items that stay come back. Every
-# part of the statement sees the rows as they were before it: the items read are those the DELETEs leave.
+# What re-extraction replaces, in one round trip: the statement's links that the machine made, and its items
+# that the machine made and nobody verified or rejected (with their countries); the spans of the items that
+# stay come back. Every part of the statement sees the rows as they were before it: the items read are those
+# the DELETEs leave.
 _STALE = "origin = %(machine)s AND NOT verified AND NOT rejected"
 REPLACE_SQL = f"""
-    WITH people AS (DELETE FROM {StatementPerson._meta.db_table} WHERE statement_id = %(id)s),
-    countries AS (DELETE FROM {StatementCountry._meta.db_table} WHERE statement_id = %(id)s),
-    topics AS (DELETE FROM {StatementTopic._meta.db_table} WHERE statement_id = %(id)s),
+    WITH people AS (DELETE FROM {StatementPerson._meta.db_table} WHERE statement_id = %(id)s AND origin = %(machine)s),
+    countries AS (DELETE FROM {StatementCountry._meta.db_table} WHERE statement_id = %(id)s AND origin = %(machine)s),
+    topics AS (DELETE FROM {StatementTopic._meta.db_table} WHERE statement_id = %(id)s AND origin = %(machine)s),
     agreements AS (DELETE FROM {Agreement._meta.db_table} WHERE statement_id = %(id)s AND {_STALE} RETURNING id),
     agreement_countries AS (DELETE FROM {Agreement.countries.through._meta.db_table}
                             WHERE agreement_id IN (SELECT id FROM agreements)),
@@ -262,19 +265,29 @@ REPLACE_SQL = f"""
 """
 
 # The statement's people, countries and topics, and its people's names as written, in one round trip. A name
-# already known stays with its person (the name is unique).
+# already known stays with its person (the name is unique). A link an editor made stays as it is (the unique
+# constraints), and one an editor removed (RemovedLink) is not made again.
+_REMOVED = f"SELECT 1 FROM {RemovedLink._meta.db_table} removed WHERE removed.statement_id = %(id)s"
 LINKS_SQL = f"""
     WITH names AS (
         INSERT INTO {PersonName._meta.db_table} (name, person_id)
         SELECT * FROM unnest(%(names)s::text[], %(name_people)s::bigint[]) ON CONFLICT (name) DO NOTHING),
     people AS (
         INSERT INTO {StatementPerson._meta.db_table} (statement_id, person_id, role, mentions)
-        SELECT %(id)s, * FROM unnest(%(person_ids)s::bigint[], %(roles)s::text[], %(person_mentions)s::integer[])),
+        SELECT %(id)s, link.* FROM unnest(%(person_ids)s::bigint[], %(roles)s::text[], %(person_mentions)s::integer[])
+            AS link (person_id, role, mentions)
+        WHERE NOT EXISTS ({_REMOVED} AND removed.kind = 'person'
+                          AND removed.value = link.person_id || ':' || link.role)
+        ON CONFLICT DO NOTHING),
     countries AS (
         INSERT INTO {StatementCountry._meta.db_table} (statement_id, country_id, mentions)
-        SELECT %(id)s, * FROM unnest(%(codes)s::text[], %(country_mentions)s::integer[]))
+        SELECT %(id)s, link.* FROM unnest(%(codes)s::text[], %(country_mentions)s::integer[]) AS link (code, mentions)
+        WHERE NOT EXISTS ({_REMOVED} AND removed.kind = 'country' AND removed.value = link.code)
+        ON CONFLICT DO NOTHING)
     INSERT INTO {StatementTopic._meta.db_table} (statement_id, topic_id, evidence)
-    SELECT %(id)s, * FROM unnest(%(topic_ids)s::bigint[], %(evidence)s::text[])
+    SELECT %(id)s, link.* FROM unnest(%(topic_ids)s::bigint[], %(evidence)s::text[]) AS link (topic_id, evidence)
+    WHERE NOT EXISTS ({_REMOVED} AND removed.kind = 'topic' AND removed.value = link.topic_id::text)
+    ON CONFLICT DO NOTHING
 """
 
 
@@ -455,9 +468,30 @@ def reextract_by_id(pk: int) -> bool:
     return True
 
 
+def stored_link_lexemes(pk: int) -> str:
+    """The link lexemes of a statement's stored links (Links.lexemes' form)."""
+    with connection.cursor() as cursor:
+        cursor.execute(LINKS_OF_SQL, {"id": pk})
+        return LINES.join(sorted(link_lexeme(kind, value) for kind, value in cursor.fetchall()))
+
+
 def write_search_vector(statement: Statement, document: SearchDocument) -> None:
     """Write a statement's search vectors, inside the caller's transaction (an import's)."""
+    _update_search_vector(statement, document, stored_link_lexemes(statement.pk))
+
+
+# A statement's link lexemes replaced in its search vector, the rest of it kept: after an editor's change to
+# its links. %(kinds)s: the lexemes' prefixes (link_lexeme(kind, "")).
+RELINK_SQL = """
+    UPDATE statements_statement SET search_vector = ts_delete(search_vector, ARRAY(
+            SELECT lexeme FROM unnest(search_vector) WHERE lexeme ^@ ANY(%(kinds)s::text[])))
+        || array_to_tsvector(string_to_array(%(links)s, E'\\n'))
+    WHERE id = %(id)s
+"""
+
+
+def refresh_link_lexemes(pk: int) -> None:
+    """Put a statement's stored links into its search vector (after an editor changed them)."""
     with connection.cursor() as cursor:
-        cursor.execute(LINKS_OF_SQL, {"id": statement.pk})
-        links = LINES.join(sorted(link_lexeme(kind, value) for kind, value in cursor.fetchall()))
-    _update_search_vector(statement, document, links)
+        cursor.execute(RELINK_SQL, {"id": pk, "links": stored_link_lexemes(pk),
+                                    "kinds": [link_lexeme(kind, "") for kind in ("country", "topic", "person")]})

@@ -144,8 +144,7 @@ def _store_locked(key, checksum, parsed, extraction, document, record) -> StoreR
         links = _resolve_links(parsed, extraction)
         _fill(statement, parsed, checksum, record)
         statement.save()
-        _write_extraction(statement, extraction, links, new=False)
-        _update_search_vector(statement, document, stored_link_lexemes(statement.pk))
+        _update_search_vector(statement, document, _write_extraction(statement, extraction, links, new=False))
     return StoreResult(UPDATED, statement)
 
 
@@ -159,11 +158,10 @@ def reextract_statement(*, statement: Statement, parsed: ParsedStatement, extrac
             if cursor.fetchone() is None:
                 raise Statement.DoesNotExist(f"statement {statement.pk} no longer exists")
         links = _resolve_links(parsed, extraction)
-        _write_extraction(statement, extraction, links, new=False)
+        lexemes = _write_extraction(statement, extraction, links, new=False)
         # Which extraction made the items now stored (`reextract` resumes by it): written with the vectors.
         statement.extracted_with, statement.extracted_at = extractor_version(), timezone.now()
-        # The links as stored: the machine's, less those an editor removed, and an editor's.
-        _update_search_vector(statement, document, stored_link_lexemes(statement.pk))
+        _update_search_vector(statement, document, lexemes)
 
 
 def _fill(statement: Statement, parsed: ParsedStatement, checksum: str, record: dict) -> None:
@@ -220,10 +218,11 @@ def _resolve_links(parsed: ParsedStatement, extraction: Extraction) -> Links:
     )
 
 
-def _write_extraction(statement: Statement, extraction: Extraction, links: Links, *, new: bool) -> None:
-    """Links and items of a statement. A new statement has none yet: nothing to delete or keep, which saves
-    half of the queries (each one a round trip, the larger part of storing a statement)."""
-    kept_spans: dict[str, set[tuple[int, int]]] = {"agreement": set(), "event": set()}
+def _write_extraction(statement: Statement, extraction: Extraction, links: Links, *, new: bool) -> str:
+    """Links and items of a statement, and the lexemes of its links as they now stand (Links.lexemes' form).
+    A new statement has none yet: nothing to delete or keep, which saves half of the queries (each one a
+    round trip, the larger part of storing a statement)."""
+    kept_spans: dict[str, set[tuple[int, int]]] = {"agreement": set(), "event": set(), EDITED: set()}
     if not new:
         with connection.cursor() as cursor:
             cursor.execute(REPLACE_SQL, {"id": statement.pk, "machine": Origin.MACHINE})
@@ -242,12 +241,15 @@ def _write_extraction(statement: Statement, extraction: Extraction, links: Links
                 "topic_ids": [pk for pk, _, _ in links.topics], "evidence": [ev for _, _, ev in links.topics],
             })
     _insert_machine_items(statement, extraction, links.known_countries, kept_spans)
+    # An editor's links, or removals, make the stored links differ from the machine's: read them back.
+    return stored_link_lexemes(statement.pk) if kept_spans[EDITED] else links.lexemes
 
 
+EDITED = "edited links"  # REPLACE_SQL's row saying that an editor made or removed a link of the statement
 # What re-extraction replaces, in one round trip: the statement's links that the machine made, and its items
 # that the machine made and nobody verified or rejected (with their countries); the spans of the items that
-# stay come back. Every part of the statement sees the rows as they were before it: the items read are those
-# the DELETEs leave.
+# stay come back, and whether an editor made or removed a link (EDITED). Every part of the statement sees the
+# rows as they were before it: the items read are those the DELETEs leave.
 _STALE = "origin = %(machine)s AND NOT verified AND NOT rejected"
 REPLACE_SQL = f"""
     WITH people AS (DELETE FROM {StatementPerson._meta.db_table} WHERE statement_id = %(id)s AND origin = %(machine)s),
@@ -262,6 +264,10 @@ REPLACE_SQL = f"""
     SELECT 'agreement', start, "end" FROM {Agreement._meta.db_table} WHERE statement_id = %(id)s AND NOT ({_STALE})
     UNION ALL
     SELECT 'event', start, "end" FROM {Event._meta.db_table} WHERE statement_id = %(id)s AND NOT ({_STALE})
+    UNION ALL
+    SELECT '{EDITED}', 0, 0 WHERE EXISTS (SELECT 1 FROM {RemovedLink._meta.db_table} WHERE statement_id = %(id)s)
+        {"".join(f"OR EXISTS (SELECT 1 FROM {model._meta.db_table} WHERE statement_id = %(id)s"
+                 " AND origin <> %(machine)s) " for model in (StatementPerson, StatementCountry, StatementTopic))}
 """
 
 # The statement's people, countries and topics, and its people's names as written, in one round trip. A name

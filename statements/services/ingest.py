@@ -234,11 +234,11 @@ def reextract_pending(statements, *, force: bool = False) -> list[int]:
 
 def reextract_one(pk: int, *, budget: float | None = None) -> tuple[int, str | None]:
     """Re-extract one statement in its own transaction: (pk, None), or (pk, why it failed)."""
-    from statements.services.store import reextract_by_id
+    from statements.services.store import reextract_stored
 
     try:
         with time_budget(budget):
-            reextract_by_id(pk)  # False when deleted since the run began: nothing to do
+            reextract_stored(pk)  # False when deleted since the run began: nothing to do
     except Exception as exc:  # noqa: BLE001 - one bad statement must not stop the run
         if isinstance(exc, RecordTimeout):
             drop_interrupted_connection()

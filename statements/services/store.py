@@ -441,11 +441,6 @@ LINKS_OF_SQL = """
 """
 
 
-def parse_stored(statement: Statement) -> tuple[ParsedStatement, Extraction]:
-    """Parse and extract a stored statement again, from exactly what was ingested."""
-    return parse_ingested(statement.record, statement.raw_text)
-
-
 def parse_ingested(record: dict, raw_text: str) -> tuple[ParsedStatement, Extraction]:
     """Parse and extract the record a statement was ingested from (pure, slow: call it outside transactions)."""
     from statements.extract import extract
@@ -455,15 +450,10 @@ def parse_ingested(record: dict, raw_text: str) -> tuple[ParsedStatement, Extrac
     return parsed, extract(parsed)
 
 
-def reextract_stored(statement: Statement) -> None:
-    """`manage.py reextract` and the admin action: run today's extraction on a stored statement."""
-    parsed, extraction = parse_stored(statement)
-    reextract_statement(statement=statement, parsed=parsed, extraction=extraction)
-
-
-def reextract_by_id(pk: int) -> bool:
-    """reextract_stored() of the statement with this id, its record and text read without the ORM (a row
-    a statement: `manage.py reextract` reads one at a time); False when there is none (deleted)."""
+def reextract_stored(pk: int) -> bool:
+    """`manage.py reextract` and the admin's re-extraction job: run today's extraction on the stored
+    statement with this id, from exactly what was ingested (its record and raw text, read without the ORM
+    and without its search vectors); False when there is none (deleted)."""
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT record::text, raw_text FROM {Statement._meta.db_table} WHERE id = %s", [pk])
         row = cursor.fetchone()

@@ -17,7 +17,7 @@ import logging
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from itertools import batched, islice
+from itertools import islice
 from pathlib import Path
 
 from django.core.files.base import ContentFile
@@ -30,8 +30,6 @@ from statements.models import Job, Statement
 
 log = logging.getLogger(__name__)
 
-# Statements read from the database at once by a re-extraction.
-CHUNK = 100
 # Export rows written between two progress updates.
 EXPORT_PROGRESS_EVERY = 200
 # The two-key form of PostgreSQL's advisory locks, so as never to meet the
@@ -143,21 +141,14 @@ def _reason(exc: BaseException) -> str:
 def _reextract(job: Job) -> None:
     from statements.services.store import reextract_stored
 
-    remaining = [pk for pk in job.statement_ids if pk > job.cursor]
-    for chunk in batched(remaining, CHUNK):
-        statements = Statement.objects.in_bulk(chunk)
-        for pk in chunk:
-            statement = statements.get(pk)
-            try:
-                with transaction.atomic():
-                    if statement is None:
-                        _step(job, cursor=pk, outcome="deleted")  # deleted since the job was asked for
-                    else:
-                        reextract_stored(statement)
-                        _step(job, cursor=pk, outcome="reextracted")
-            except Exception as exc:  # noqa: BLE001 - one bad statement must not stop the rest
-                with transaction.atomic():
-                    _step(job, cursor=pk, failure=f"statement {pk}: {_reason(exc)}")
+    for pk in (pk for pk in job.statement_ids if pk > job.cursor):
+        try:
+            with transaction.atomic():
+                # (False: deleted since the job was asked for.)
+                _step(job, cursor=pk, outcome="reextracted" if reextract_stored(pk) else "deleted")
+        except Exception as exc:  # noqa: BLE001 - one bad statement must not stop the rest
+            with transaction.atomic():
+                _step(job, cursor=pk, failure=f"statement {pk}: {_reason(exc)}")
 
 
 def _ingest(job: Job) -> None:

@@ -254,8 +254,10 @@ def save_link_edits(formset) -> None:
     kind, value_of = LINK_KINDS[model]
     statement = formset.instance
     with transaction.atomic():
+        # The rows as stored, before the forms' values: one query for all of them.
+        stored = model.objects.in_bulk([form.instance.pk for form in formset.initial_forms])
         for form in formset.initial_forms:
-            before = form.instance.__class__.objects.filter(pk=form.instance.pk).first()
+            before = stored.get(form.instance.pk)
             if before is None or before.origin != Origin.MACHINE:
                 continue
             removed = form in formset.deleted_forms

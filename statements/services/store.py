@@ -222,12 +222,16 @@ def _write_extraction(statement: Statement, extraction: Extraction, links: Links
     """Links and items of a statement, and the lexemes of its links as they now stand (Links.lexemes' form).
     A new statement has none yet: nothing to delete or keep, which saves half of the queries (each one a
     round trip, the larger part of storing a statement)."""
-    kept_spans: dict[str, set[tuple[int, int]]] = {"agreement": set(), "event": set(), EDITED: set()}
+    kept_spans: dict[str, set[tuple[int, int]]] = {"agreement": set(), "event": set()}
+    edited = False
     if not new:
         with connection.cursor() as cursor:
             cursor.execute(REPLACE_SQL, {"id": statement.pk, "machine": Origin.MACHINE})
             for kind, start, end in cursor.fetchall():
-                kept_spans[kind].add((start, end))
+                if kind == EDITED:
+                    edited = True
+                else:
+                    kept_spans[kind].add((start, end))
     if links.people or links.countries or links.topics:
         people = list(links.people.items())
         names = sorted(links.names.items())  # in one order, so two statements' INSERTs never wait on each other
@@ -242,7 +246,7 @@ def _write_extraction(statement: Statement, extraction: Extraction, links: Links
             })
     _insert_machine_items(statement, extraction, links.known_countries, kept_spans)
     # An editor's links, or removals, make the stored links differ from the machine's: read them back.
-    return stored_link_lexemes(statement.pk) if kept_spans[EDITED] else links.lexemes
+    return stored_link_lexemes(statement.pk) if edited else links.lexemes
 
 
 EDITED = "edited links"  # REPLACE_SQL's row saying that an editor made or removed a link of the statement
